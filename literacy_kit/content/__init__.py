@@ -1,0 +1,105 @@
+"""Lesson and question texts, loaded from YAML files and validated against a schema.
+
+>>> bundle = load("kiosk_help")
+>>> bundle.pages["how_to_use"].title.get("en")
+'How to use this kiosk'
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .models import Bundle, Localized, Option, Ordering, Page, Question
+
+__all__ = ["Bundle", "ContentError", "Localized", "Option", "Ordering", "Page", "Question",
+           "load", "load_file", "available"]
+
+
+_HERE = Path(__file__).parent
+
+
+class ContentError(ValueError):
+    """A content file does not match the schema; says which file and where."""
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema_file = _HERE / "schemas" / "bundle.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _check_unique(data: dict, origin: str) -> None:
+    for section in ("pages", "questions", "orderings"):
+        seen: set[str] = set()
+        for item in data.get(section, []):
+            if item["id"] in seen:
+                raise ContentError(f"{origin}: duplicate id {item['id']!r} in {section}")
+            seen.add(item["id"])
+    for question in data.get("questions", []):
+        correct = sum(1 for option in question["options"] if option["correct"])
+        if correct == 0 or (question["kind"] == "single" and correct != 1):
+            raise ContentError(
+                f"{origin}: question {question['id']!r} ({question['kind']}) has {correct} correct options")
+
+
+def _loc(data: dict | None) -> Localized | None:
+    return Localized.from_dict(data) if data else None
+
+
+def parse(data: object, origin: str = "<content>") -> Bundle:
+    """Validate already-parsed YAML/JSON data and build a :class:`Bundle`."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(top)"
+        raise ContentError(f"{origin}: {where}: {first.message}")
+    _check_unique(data, origin)
+    return Bundle(
+        id=data["id"],
+        title=_loc(data.get("title")),
+        pages={p["id"]: Page(p["id"], _loc(p["title"]), tuple(_loc(b) for b in p["body"]))
+               for p in data.get("pages", [])},
+        questions={q["id"]: Question(
+            id=q["id"], kind=q["kind"], stem=_loc(q["stem"]),
+            options=tuple(Option(o["id"], _loc(o["text"]), o["correct"], _loc(o.get("feedback")))
+                          for o in q["options"]),
+            explanation=_loc(q.get("explanation")))
+            for q in data.get("questions", [])},
+        orderings={o["id"]: Ordering(o["id"], _loc(o["prompt"]), tuple(_loc(s) for s in o["steps"]))
+                   for o in data.get("orderings", [])},
+    )
+
+
+def load_file(path: str | Path) -> Bundle:
+    """Load and validate one YAML content file from anywhere (lesson authors' drafts)."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path.name}: not valid YAML: {exc}") from None
+    return parse(data, path.name)
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Bundle:
+    """Load the packaged content file ``content/data/<name>.yaml``."""
+    entry = _HERE / "data" / f"{name}.yaml"
+    if not entry.is_file():
+        raise ContentError(f"no content file named {name!r}")
+    try:
+        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{name}.yaml: not valid YAML: {exc}") from None
+    return parse(data, f"{name}.yaml")
+
+
+def available() -> list[str]:
+    """Names of every packaged content file."""
+    folder = _HERE / "data"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))

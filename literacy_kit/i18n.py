@@ -1,0 +1,71 @@
+"""Short UI strings in Vietnamese and English, read through one function.
+
+Catalogs live in ``literacy_kit/catalogs/<lang>/<area>.json``; a key ``"check"`` in
+``core.json`` is addressed as ``"core.check"``. Vietnamese is the reference
+language: a key missing in English falls back to Vietnamese, and a key missing
+everywhere shows itself (never an exception in front of a learner).
+
+>>> t("core.check", "en")
+'Check'
+"""
+from __future__ import annotations
+
+import json
+import string
+from functools import lru_cache
+from pathlib import Path
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+
+
+def normalize_lang(lang: str | None) -> str:
+    """Map ``"vi"``, ``"vi_VN"``, ``"EN"``… to a supported code; unknown → Vietnamese."""
+    code = (lang or "").strip().lower().replace("-", "_").split("_")[0]
+    return code if code in LANGS else DEFAULT_LANG
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> dict[str, str]:
+    """Every string of one language, keyed ``<area>.<key>``."""
+    merged: dict[str, str] = {}
+    folder = Path(__file__).parent / "catalogs" / lang
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".json"):
+            continue
+        area = entry.name[: -len(".json")]
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        for key, value in data.items():
+            merged[f"{area}.{key}"] = value
+    return merged
+
+
+class _LenientFormatter(string.Formatter):
+    """Leaves an unknown ``{name}`` visible instead of raising."""
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, str) and key not in kwargs:
+            return "{" + key + "}"
+        return super().get_value(key, args, kwargs)
+
+
+_FORMATTER = _LenientFormatter()
+
+
+def t(key: str, lang: str | None = DEFAULT_LANG, **fmt) -> str:
+    """Translate ``key`` into ``lang``, falling back to Vietnamese, then to the key."""
+    code = normalize_lang(lang)
+    text = catalog(code).get(key)
+    if text is None:
+        text = catalog(DEFAULT_LANG).get(key, key)
+    if not fmt:
+        return text
+    try:
+        return _FORMATTER.format(text, **fmt)
+    except (ValueError, IndexError, AttributeError):
+        return text
+
+
+def placeholders(text: str) -> set[str]:
+    """Names of the ``{placeholders}`` in a catalog string."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
