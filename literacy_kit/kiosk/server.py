@@ -1,0 +1,133 @@
+"""Start the kiosk: a real Voila server on loopback serving only the kiosk notebook.
+
+The launcher lays out a private runtime folder (the notebook alone, plus the
+``lk-kiosk`` Voila template with a local copy of the icon font), then runs Voila
+with settings fit for a public touchscreen.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .settings import KioskSettings
+
+HERE = Path(__file__).parent
+TEMPLATE_NAME = "lk-kiosk"
+NOTEBOOK_NAME = "kiosk.ipynb"
+# Only the widget manager is needed in the page; every other JupyterLab extension
+# installed next to Voila (nbgrader, RISE, ...) would add requests and startup time.
+PAGE_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
+
+
+def _fontawesome_root() -> Path:
+    import fontawesomefree
+
+    return Path(fontawesomefree.__file__).parent / "static" / "fontawesomefree"
+
+
+def prepare_runtime(root: Path) -> Path:
+    """Lay out the runtime folder under ``root``; returns the notebook's path."""
+    template = root / "share" / "jupyter" / "voila" / "templates" / TEMPLATE_NAME
+    (template / "static").mkdir(parents=True, exist_ok=True)
+    for name in ("conf.json", "index.html.j2"):
+        shutil.copy2(HERE / "template" / name, template / name)
+    fa = _fontawesome_root()
+    fa_dest = template / "static" / "fontawesome"
+    (fa_dest / "css").mkdir(parents=True, exist_ok=True)
+    # The template asks for the Font Awesome 5 file names; the 6.x release ships both.
+    for css_name in ("all.min.css", "v4-shims.min.css"):
+        shutil.copy2(fa / "css" / css_name, fa_dest / "css" / css_name)
+    shutil.copytree(fa / "webfonts", fa_dest / "webfonts", dirs_exist_ok=True)
+    notebook_dir = root / "notebook"
+    notebook_dir.mkdir(exist_ok=True)
+    shutil.copy2(HERE / "notebook" / NOTEBOOK_NAME, notebook_dir / NOTEBOOK_NAME)
+    return notebook_dir / NOTEBOOK_NAME
+
+
+def voila_command(notebook: Path, host: str, port: int, pool: int,
+                  settings: KioskSettings) -> list[str]:
+    """The Voila command line for a public kiosk."""
+    cull_idle = max(120, int(settings.idle_reset) + 60)
+    command = [
+        sys.executable, "-m", "voila", str(notebook),
+        "--no-browser",
+        f"--Voila.ip={host}",
+        f"--port={port}",
+        "--Voila.port_retries=0",
+        f"--template={TEMPLATE_NAME}",
+        "--theme=light",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--VoilaConfiguration.allow_template_override=NO",
+        "--VoilaConfiguration.allow_theme_override=NO",
+        f"--VoilaConfiguration.extension_allowlist={PAGE_EXTENSIONS!r}",
+        # The page needs no file next to the notebook: refuse every /voila/files/ path.
+        "--VoilaConfiguration.file_allowlist=['(?!)']",
+        "--VoilaConfiguration.file_denylist=['.*']",
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
+        "--MappingKernelManager.cull_interval=30",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+    if pool > 0:
+        command += ["--preheat_kernel=True", f"--pool_size={pool}"]
+    return command
+
+
+def kiosk_env(root: Path, settings: KioskSettings, base: dict | None = None) -> dict[str, str]:
+    """Environment for Voila and its kernels: the runtime template path and the kiosk settings."""
+    env = dict(os.environ if base is None else base)
+    data_dir = str(root / "share" / "jupyter")
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (data_dir, env.get("JUPYTER_PATH", "")) if p)
+    env.update(settings.to_env())
+    # Kernels of a public kiosk must not write IPython history of what visitors did.
+    env["IPYTHONDIR"] = str(root / "ipython")
+    return env
+
+
+def serve(host: str = "127.0.0.1", port: int = 8866, lang: str = "vi",
+          idle_reset: float = 180.0, pool: int = 1) -> int:
+    """Run the kiosk until interrupted; returns Voila's exit code."""
+    settings = KioskSettings(lang=lang, idle_reset=idle_reset)
+    with tempfile.TemporaryDirectory(prefix="literacy-kit-kiosk-") as tmp:
+        root = Path(tmp)
+        notebook = prepare_runtime(root)
+        _write_ipython_config(root / "ipython")
+        signal.signal(signal.SIGTERM, _exit_on_term)
+        process = subprocess.Popen(voila_command(notebook, host, port, pool, settings),
+                                   env=kiosk_env(root, settings), start_new_session=True)
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            _stop(process)
+
+
+def _exit_on_term(signum, frame):
+    raise SystemExit(0)
+
+
+def _write_ipython_config(ipython_dir: Path) -> None:
+    profile = ipython_dir / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "ipython_kernel_config.py").write_text(
+        "c.HistoryManager.enabled = False\n", encoding="utf-8")
+
+
+def _stop(process: subprocess.Popen, grace: float = 5.0) -> None:
+    """Stop Voila and every kernel it started (they share its process group)."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=grace)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
