@@ -3,7 +3,7 @@
 Some phone keyboards send decomposed letters (NFD), people type double spaces
 and non-breaking spaces; comparisons go through :func:`fold` first.
 
->>> fold("  Hòa\u00a0 Bình ") == fold("Ho\u0300a Bi\u0300nh")
+>>> fold("  H\u00f2a\u00a0 B\u00ecnh ") == fold("Ho\u0300a Bi\u0300nh")
 True
 """
 from __future__ import annotations

@@ -23,6 +23,11 @@ class LangView(w.VBox):
 
     lang = Unicode(DEFAULT_LANG, help="Language of the view: 'vi' (default) or 'en'.")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One shared class so the stylesheet can size every view's targets.
+        self.add_class("lk-view")
+
     @validate("lang")
     def _valid_lang(self, proposal):
         return normalize_lang(proposal["value"])

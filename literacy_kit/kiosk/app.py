@@ -9,6 +9,8 @@ True
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as w
 from traitlets import Unicode, observe
 
@@ -18,6 +20,8 @@ from ..i18n import LANGS, t
 from .idle import IdleWatchdog, watch_widget_messages
 from .settings import KioskSettings
 from .tiles import Tile, load_tiles
+
+KIOSK_CSS = Path(__file__).parent / "static" / "kiosk.css"
 
 
 class KioskApp(LangView):
@@ -54,7 +58,7 @@ class KioskApp(LangView):
         header = css(w.HBox([self._title, self._lang_toggle],
                             layout=w.Layout(justify_content="space-between", align_items="center",
                                             flex_flow="row wrap")), "kiosk-header")
-        super().__init__([stylesheet(), header, self._notice, self._home, self._screen_area],
+        super().__init__([stylesheet(), stylesheet(KIOSK_CSS, "kiosk"), header, self._notice, self._home, self._screen_area],
                          lang=self.settings.lang, **kwargs)
         css(self, "kiosk")
         self.watchdog = watchdog or IdleWatchdog(self.settings.idle_reset, self.reset)
