@@ -4,6 +4,8 @@ Runs, in one go on this machine:
   * the kiosk (``literacy-kit kiosk``, preheated pool) and plain ``voila`` on the same
     notebook (no pool: every visitor waits for a cold kernel), each loaded N times in the
     system Chromium; time to interactive = navigation start until the home tiles are visible;
+  * for reference, the same kiosk server settings serving a notebook of one button: the
+    floor that Voila's own page code sets on this machine, whatever the notebook holds;
   * ``import literacy_kit`` in a fresh interpreter (median of several);
   * the resident memory (RSS) of a kiosk kernel after it served the home screen.
 
@@ -12,6 +14,7 @@ Usage:  .venv/bin/python benchmarks/kiosk_startup.py [--loads 10] [--gap 4]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import socket
@@ -81,6 +84,20 @@ def time_loads(browser, url: str, loads: int, gap: float) -> list[float]:
     return times
 
 
+def one_button_notebook(path: Path) -> None:
+    """Replace the kiosk notebook by a single button carrying the tile class."""
+    source = ("import ipywidgets as w\n"
+              "button = w.Button(description='A', icon='home')\n"
+              "button.add_class('lk-kiosk-tile')\n"
+              "button")
+    notebook = {"cells": [{"cell_type": "code", "execution_count": None, "id": "floor",
+                           "metadata": {}, "outputs": [], "source": source}],
+                "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                            "language": "python"}},
+                "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+
+
 def kernel_rss_mb(server_pid: int) -> list[float]:
     """RSS of every kernel below a server process, in MB."""
     sizes = []
@@ -110,27 +127,35 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from literacy_kit.kiosk.server import prepare_runtime
+    from literacy_kit.kiosk.server import kiosk_env, prepare_runtime, voila_command
+    from literacy_kit.kiosk.settings import KioskSettings
 
-    kiosk_port, plain_port = free_port(), free_port()
+    kiosk_port, plain_port, floor_port = free_port(), free_port(), free_port()
     kiosk = start([str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(kiosk_port), "--pool", "1"])
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as floor_tmp:
         notebook = prepare_runtime(Path(tmp))
         plain = start([sys.executable, "-m", "voila", str(notebook), "--no-browser",
                        f"--port={plain_port}", "--Voila.ip=127.0.0.1"])
+        floor_notebook = prepare_runtime(Path(floor_tmp))
+        one_button_notebook(floor_notebook)
+        settings = KioskSettings()
+        floor = start(voila_command(floor_notebook, "127.0.0.1", floor_port, 1, settings),
+                      env=kiosk_env(Path(floor_tmp), settings))
         try:
             wait_http(f"http://127.0.0.1:{kiosk_port}/voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
             wait_http(f"http://127.0.0.1:{plain_port}/voila/static/voila.js")
-            time.sleep(5)  # let the kiosk fill its pool
+            wait_http(f"http://127.0.0.1:{floor_port}/voila/static/voila.js")
+            time.sleep(5)  # let the pools fill
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
                 kiosk_times = time_loads(browser, f"http://127.0.0.1:{kiosk_port}/", args.loads, args.gap)
                 rss = kernel_rss_mb(kiosk.pid)
                 plain_times = time_loads(browser, f"http://127.0.0.1:{plain_port}/", args.loads, args.gap)
+                floor_times = time_loads(browser, f"http://127.0.0.1:{floor_port}/", args.loads, args.gap)
                 browser.close()
         finally:
-            stop(kiosk)
-            stop(plain)
+            for process in (kiosk, plain, floor):
+                stop(process)
 
     kiosk_median, plain_median = statistics.median(kiosk_times), statistics.median(plain_times)
     print(f"page loads per server: {args.loads} (gap {args.gap:.1f} s, one browser profile)")
@@ -139,6 +164,8 @@ def main() -> int:
     print(f"plain voila (cold)     time to interactive: median {plain_median:.3f} s  "
           f"min {min(plain_times):.3f}  max {max(plain_times):.3f}  first {plain_times[0]:.3f}")
     print(f"ratio plain/kiosk: {plain_median / kiosk_median:.2f}x")
+    print(f"one-button notebook, same kiosk settings (Voila's floor): median "
+          f"{statistics.median(floor_times):.3f} s  min {min(floor_times):.3f}")
     print(f"import literacy_kit: median {import_time():.3f} s")
     if rss:
         print(f"kiosk kernel RSS: max {max(rss):.1f} MB over {len(rss)} kernel(s)")

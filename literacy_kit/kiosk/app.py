@@ -69,7 +69,10 @@ class KioskApp(LangView):
         """Open a tile with a fresh view (nothing from an earlier visit survives)."""
         self.watchdog.touch()
         self._close_screen()
-        self.screen = self.tiles[key].build(self.lang)
+        try:
+            self.screen = self.tiles[key].build(self.lang)
+        except Exception:  # a broken simulation must never show a visitor a traceback
+            self.screen = css(w.HTML(f"<p>{self.tr('kiosk.tile_failed')}</p>"), "kiosk-tile-failed")
         self._screen_box.children = (self.screen,)
         self.screen_key = key
         self._home.layout.display = "none"

@@ -103,3 +103,20 @@ def test_any_tap_counts_as_activity(app):
 def test_unknown_language_falls_back_to_the_kiosk_default(app):
     app.set_lang("fr")
     assert app.lang == "vi"
+
+
+def test_a_broken_tile_shows_a_friendly_message_not_a_traceback():
+    def explode(lang):
+        raise RuntimeError("simulated bug")
+
+    broken = Tile(key="broken", title=Localized(vi="Hỏng", en="Broken"), build=explode)
+    kiosk = KioskApp(tiles=[broken], settings=KioskSettings(lang="en"))
+    try:
+        kiosk.open_tile("broken")
+        message = find_one(kiosk, css="lk-kiosk-tile-failed").value
+        assert t("kiosk.tile_failed", "en") in message
+        assert "Traceback" not in message and "simulated bug" not in message
+        kiosk.home()
+        assert kiosk.screen is None
+    finally:
+        kiosk.close()

@@ -1,0 +1,82 @@
+"""Helpers for tests that start real servers (kiosk, JupyterLab) and the system Chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("LK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def browser_required() -> bool:
+    return os.environ.get("LK_REQUIRE_BROWSER", "") not in ("", "0")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_http(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} did not answer within {timeout} s")
+        time.sleep(0.2)
+
+
+class KioskServer:
+    """``literacy-kit kiosk`` started through the real command-line tool."""
+
+    def __init__(self, idle_reset: float = 180, pool: int = 1, lang: str = "vi"):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        cli = Path(sys.executable).with_name("literacy-kit")
+        self.command = [str(cli), "kiosk", "--port", str(self.port), "--idle-reset", str(idle_reset),
+                        "--pool", str(pool), "--lang", lang]
+        self.log_path = ARTIFACTS / f"kiosk-{self.port}.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "KioskServer":
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT)
+        # A static asset, not "/": every GET of the page takes a kernel.
+        wait_http(self.url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
+        return self
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
