@@ -56,3 +56,45 @@ def test_start_checks_on_the_running_event_loop():
 
     asyncio.run(scenario())
     assert fired == [True]
+
+
+class FakeKernel:
+    def __init__(self, handler):
+        self.shell_handlers = {"comm_msg": handler}
+
+
+class FakeShell:
+    def __init__(self, handler):
+        self.kernel = FakeKernel(handler)
+
+
+@pytest.mark.parametrize("is_async", [False, True])
+def test_widget_messages_count_as_activity(monkeypatch, is_async):
+    import IPython
+
+    from literacy_kit.kiosk.idle import watch_widget_messages
+
+    handled = []
+    if is_async:
+        async def original(stream, ident, msg):
+            handled.append(msg)
+    else:
+        def original(stream, ident, msg):
+            handled.append(msg)
+    shell = FakeShell(original)
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    touches = []
+    assert watch_widget_messages(lambda: touches.append(True)) is True
+    result = shell.kernel.shell_handlers["comm_msg"](None, [], {"content": {}})
+    if is_async:
+        asyncio.run(result)
+    assert touches == [True] and len(handled) == 1
+
+
+def test_outside_a_kernel_nothing_is_hooked(monkeypatch):
+    import IPython
+
+    from literacy_kit.kiosk.idle import watch_widget_messages
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    assert watch_widget_messages(lambda: None) is False

@@ -103,3 +103,15 @@ def test_idle_reset_returns_home_and_forgets_input(page, idle_kiosk):
     page.locator(TILE).click()
     assert page.locator(".lk-help-practice-field input").input_value() == ""
     assert "Nguyễn Văn An" not in page.content()
+
+
+def test_a_visitor_who_keeps_tapping_is_not_reset(page, idle_kiosk):
+    open_home(page, idle_kiosk)
+    page.locator(TILE).click()
+    page.wait_for_selector(".lk-help", state="visible")
+    options = page.locator(".lk-choice-option")
+    # Seven seconds of tapping, never four seconds apart: the kiosk must stay put.
+    for index in range(6):
+        options.nth(index % 2).click()
+        page.wait_for_timeout(1200)
+        assert page.locator(".lk-help").is_visible(), f"reset while active (tap {index})"
