@@ -8,23 +8,11 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import ipywidgets as w
 
+from .core.tree import close_all, walk
 
-def walk(root: w.Widget) -> Iterator[w.Widget]:
-    """Yield ``root`` and every widget below it, depth first, in display order."""
-    stack = [root]
-    seen: set[int] = set()
-    while stack:
-        widget = stack.pop()
-        if id(widget) in seen:
-            continue
-        seen.add(id(widget))
-        yield widget
-        children = getattr(widget, "children", None) or ()
-        stack.extend(reversed([c for c in children if isinstance(c, w.Widget)]))
+__all__ = ["close_all", "find", "find_one", "texts", "walk"]
 
 
 def _classes(widget: w.Widget) -> list[str]:
@@ -75,9 +63,3 @@ def texts(root: w.Widget) -> str:
         if options:
             parts.extend(options)
     return "\n".join(parts)
-
-
-def close_all(root: w.Widget) -> None:
-    """Close ``root`` and every widget below it."""
-    for widget in list(walk(root)):
-        widget.close()

@@ -9,6 +9,7 @@ True
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import ipywidgets as w
@@ -16,6 +17,7 @@ from traitlets import Unicode, observe
 
 from ..core.base import LangView, css
 from ..core.style import stylesheet
+from ..core.tree import close_all
 from ..i18n import LANGS, t
 from .idle import IdleWatchdog, watch_widget_messages
 from .settings import KioskSettings
@@ -58,8 +60,8 @@ class KioskApp(LangView):
         header = css(w.HBox([self._title, self._lang_toggle],
                             layout=w.Layout(justify_content="space-between", align_items="center",
                                             flex_flow="row wrap")), "kiosk-header")
-        super().__init__([stylesheet(), stylesheet(KIOSK_CSS, "kiosk"), header, self._notice, self._home, self._screen_area],
-                         lang=self.settings.lang, **kwargs)
+        super().__init__([stylesheet(), stylesheet(KIOSK_CSS, "kiosk"), header, self._notice,
+                          self._home, self._screen_area], lang=self.settings.lang, **kwargs)
         css(self, "kiosk")
         self.watchdog = watchdog or IdleWatchdog(self.settings.idle_reset, self.reset)
         self.relabel()
@@ -72,7 +74,8 @@ class KioskApp(LangView):
         try:
             self.screen = self.tiles[key].build(self.lang)
         except Exception:  # a broken simulation must never show a visitor a traceback
-            self.screen = css(w.HTML(f"<p>{self.tr('kiosk.tile_failed')}</p>"), "kiosk-tile-failed")
+            message = escape(self.tr("kiosk.tile_failed"), quote=False)
+            self.screen = css(w.HTML(f"<p>{message}</p>"), "kiosk-tile-failed")
         self._screen_box.children = (self.screen,)
         self.screen_key = key
         self._home.layout.display = "none"
@@ -98,8 +101,6 @@ class KioskApp(LangView):
     # -- plumbing ----------------------------------------------------------
     def _close_screen(self) -> None:
         if self.screen is not None:
-            from ..testing import close_all
-
             self._screen_box.children = ()
             close_all(self.screen)
             self.screen = None
@@ -115,8 +116,8 @@ class KioskApp(LangView):
             self.screen.lang = change["new"]
 
     def relabel(self) -> None:
-        self._title.value = f"<h1>{self.tr('kiosk.title')}</h1>"
-        self._notice.value = f"<p>{self.tr('kiosk.simulation_notice')}</p>"
+        self._title.value = f"<h1>{escape(self.tr('kiosk.title'), quote=False)}</h1>"
+        self._notice.value = f"<p>{escape(self.tr('kiosk.simulation_notice'), quote=False)}</p>"
         self._home_button.description = self.tr("kiosk.home")
         for key, button in self._tile_buttons.items():
             button.description = self.tiles[key].title.get(self.lang)

@@ -1,6 +1,8 @@
 """The "how to use this kiosk" tile: what the kiosk is, and a safe place to try tapping and typing."""
 from __future__ import annotations
 
+from html import escape
+
 import ipywidgets as w
 
 from ..content import Localized, load
@@ -27,8 +29,9 @@ class HelpScreen(LangView):
         self.relabel()
 
     def relabel(self) -> None:
-        self._heading.value = f"<h2>{self._page.title.get(self.lang)}</h2>"
-        self._body.value = "".join(f"<p>{p.get(self.lang)}</p>" for p in self._page.body)
+        self._heading.value = f"<h2>{escape(self._page.title.get(self.lang), quote=False)}</h2>"
+        self._body.value = "".join(f"<p>{escape(paragraph.get(self.lang), quote=False)}</p>"
+                                   for paragraph in self._page.body)
         for child in (getattr(self, "question", None), getattr(self, "field", None)):
             if child is not None:
                 child.lang = self.lang

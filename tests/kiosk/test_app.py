@@ -120,3 +120,14 @@ def test_a_broken_tile_shows_a_friendly_message_not_a_traceback():
         assert kiosk.screen is None
     finally:
         kiosk.close()
+
+
+def test_going_home_releases_every_widget_of_the_screen(app):
+    from ipywidgets.widgets.widget import _instances as registry
+    app.open_tile("help")
+    app.home()
+    before = len(registry)
+    for _ in range(5):
+        app.open_tile("help")
+        app.home()
+    assert len(registry) == before
