@@ -19,7 +19,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("LK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+    """The system Chromium; ``LK_CHROMIUM``, when set, is the only place looked at."""
+    override = os.environ.get("LK_CHROMIUM")
+    candidates = (override,) if override else ("/usr/bin/chromium", shutil.which("chromium"))
+    for candidate in candidates:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
