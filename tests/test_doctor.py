@@ -1,7 +1,6 @@
 """literacy-kit doctor: each check reports MISSING with the exact install command."""
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
 import sys
