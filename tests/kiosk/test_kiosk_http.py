@@ -1,10 +1,16 @@
 """What the kiosk server refuses: notebook sources, Python files, paths outside the kiosk."""
 from __future__ import annotations
 
+import asyncio
+import json
+import re
 import urllib.error
 import urllib.request
+import uuid
+from pathlib import Path
 
 import pytest
+import tornado.websocket
 
 pytestmark = pytest.mark.browser  # needs the real server, like the browser tests
 
@@ -55,3 +61,45 @@ def test_page_has_no_source_and_ignores_template_override(kiosk_server):
 def test_icon_font_is_served_locally(kiosk_server):
     status, body = fetch(kiosk_server.url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
     assert status == 200 and "@font-face" in body
+
+
+def kernel_message(msg_type: str, content: dict) -> str:
+    return json.dumps({
+        "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "visitor",
+                   "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
+        "parent_header": {}, "metadata": {}, "content": content, "channel": "shell",
+    })
+
+
+async def talk_to_kernel(url: str, marker: Path) -> list[str]:
+    """Send an execute_request and a kernel_info_request; return the reply types seen."""
+    connection = await tornado.websocket.websocket_connect(url)
+    code = f"open({str(marker)!r}, 'w').write('executed')"
+    connection.write_message(kernel_message("execute_request", {
+        "code": code, "silent": False, "store_history": False, "user_expressions": {},
+        "allow_stdin": False, "stop_on_error": True}))
+    connection.write_message(kernel_message("kernel_info_request", {}))
+    seen: list[str] = []
+    try:
+        while "kernel_info_reply" not in seen:
+            raw = await asyncio.wait_for(connection.read_message(), timeout=15)
+            if raw is None:
+                break
+            if isinstance(raw, str):
+                seen.append(json.loads(raw)["header"]["msg_type"])
+        await asyncio.sleep(2)  # give a wrongly accepted execute time to land
+    finally:
+        connection.close()
+    return seen
+
+
+def test_kernel_refuses_code_sent_from_the_page(kiosk_server, tmp_path):
+    status, page = fetch(kiosk_server.url)
+    assert status == 200
+    kernel_id = re.search(r'"kernelId": "([0-9a-f-]{36})"', page).group(1)
+    url = f"ws://127.0.0.1:{kiosk_server.port}/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}"
+    marker = tmp_path / "visitor-code-ran.txt"
+    seen = asyncio.run(talk_to_kernel(url, marker))
+    assert "kernel_info_reply" in seen, "the kernel channel itself works"
+    assert "execute_reply" not in seen
+    assert not marker.exists()
