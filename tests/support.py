@@ -83,3 +83,16 @@ class KioskServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def run_async(coroutine):
+    """Run a coroutine on a fresh event loop in its own thread.
+
+    Playwright's sync API keeps an event loop running in the main thread once a browser
+    test has started, and ``asyncio.run`` refuses to start inside a running loop.
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

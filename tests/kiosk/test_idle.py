@@ -5,6 +5,7 @@ import asyncio
 import pytest
 
 from literacy_kit.kiosk.idle import IdleWatchdog
+from support import run_async
 
 
 class Clock:
@@ -54,7 +55,7 @@ def test_start_checks_on_the_running_event_loop():
         await asyncio.sleep(1.5)
         dog.stop()
 
-    asyncio.run(scenario())
+    run_async(scenario())
     assert fired == [True]
 
 
@@ -87,7 +88,7 @@ def test_widget_messages_count_as_activity(monkeypatch, is_async):
     assert watch_widget_messages(lambda: touches.append(True)) is True
     result = shell.kernel.shell_handlers["comm_msg"](None, [], {"content": {}})
     if is_async:
-        asyncio.run(result)
+        run_async(result)
     assert touches == [True] and len(handled) == 1
 
 

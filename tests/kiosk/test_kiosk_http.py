@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import tornado.websocket
 
+from support import run_async
+
 pytestmark = pytest.mark.browser  # needs the real server, like the browser tests
 
 
@@ -99,7 +101,7 @@ def test_kernel_refuses_code_sent_from_the_page(kiosk_server, tmp_path):
     kernel_id = re.search(r'"kernelId": "([0-9a-f-]{36})"', page).group(1)
     url = f"ws://127.0.0.1:{kiosk_server.port}/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}"
     marker = tmp_path / "visitor-code-ran.txt"
-    seen = asyncio.run(talk_to_kernel(url, marker))
+    seen = run_async(talk_to_kernel(url, marker))
     assert "kernel_info_reply" in seen, "the kernel channel itself works"
     assert "execute_reply" not in seen
     assert not marker.exists()
