@@ -103,6 +103,8 @@ def test_idle_reset_returns_home_and_forgets_input(page, idle_kiosk):
     page.locator(TILE).click()
     assert page.locator(".lk-help-practice-field input").input_value() == ""
     assert "Nguyễn Văn An" not in page.content()
+    # Nothing the visitor typed reaches the server's or the kernels' logs either.
+    assert "0912345678" not in idle_kiosk.log()
 
 
 def test_a_visitor_who_keeps_tapping_is_not_reset(page, idle_kiosk):
