@@ -92,11 +92,7 @@ def load(name: str) -> Bundle:
     entry = _HERE / "data" / f"{name}.yaml"
     if not entry.is_file():
         raise ContentError(f"no content file named {name!r}")
-    try:
-        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{name}.yaml: not valid YAML: {exc}") from None
-    return parse(data, f"{name}.yaml")
+    return load_file(entry)
 
 
 def available() -> list[str]:
