@@ -1,4 +1,4 @@
-"""The ``literacy-kit`` command: ``kiosk``, ``lab`` and ``doctor``.
+"""The ``literacy-kit`` command: ``kiosk``, ``lab``, ``doctor`` and ``speech prewarm``.
 
 Every message comes from the ``cli`` catalogs in the language given by ``--lang``
 (Vietnamese by default). Numbers are parsed after argparse so that a bad value gets
@@ -51,7 +51,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=tr(help_key))
 
     parser = argparse.ArgumentParser(prog="literacy-kit", description=tr("description"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech}")
 
     kiosk = commands.add_parser("kiosk", help=tr("kiosk_help"), description=tr("kiosk_help"))
     add_lang(kiosk, "kiosk_lang_help")
@@ -69,6 +69,15 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
 
     doctor = commands.add_parser("doctor", help=tr("doctor_help"), description=tr("doctor_help"))
     add_lang(doctor)
+
+    speech = commands.add_parser("speech", help=tr("speech_help"), description=tr("speech_help"))
+    actions = speech.add_subparsers(dest="action", required=True, metavar="{prewarm}")
+    prewarm = actions.add_parser("prewarm", help=tr("speech_prewarm_help"),
+                                 description=tr("speech_prewarm_help"))
+    add_lang(prewarm)
+    prewarm.add_argument("--region", choices=("north", "central", "south"), default=None,
+                         help=tr("speech_region_help"))
+    prewarm.add_argument("--cache", default=None, metavar="DIR", help=tr("speech_cache_help"))
     return parser
 
 
@@ -177,7 +186,31 @@ def run_doctor(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
-HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor}
+def run_speech(args: argparse.Namespace, lang: str) -> int:
+    from .progress import TextProgress
+    from .speech import Speaker, SpeechSettings
+    from .speech.prewarm import content_texts, prewarm
+
+    overrides = {}
+    if args.region:
+        overrides["region"] = args.region
+    if args.cache:
+        overrides["cache_dir"] = str(Path(args.cache).expanduser().resolve())
+    speaker = Speaker(SpeechSettings.from_env(**overrides))
+    if not speaker.available:
+        print(t("cli.speech_unavailable", lang, command=doctor_mod.apt("espeak-ng")), file=sys.stderr)
+        return 1
+    items = content_texts()
+    print(t("cli.speech_prewarm_start", lang, count=len(items), path=speaker.settings.cache_dir))
+    bar = TextProgress(len(items))
+    report = prewarm(speaker, items, progress=lambda done, total, elapsed: bar.update(done, elapsed))
+    bar.finish()
+    print(t("cli.speech_prewarm_done", lang, total=report.total, made=report.made,
+            cached=report.cached, failed=report.failed, seconds=f"{report.seconds:.1f}"))
+    return 1 if report.failed else 0
+
+
+HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor, "speech": run_speech}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

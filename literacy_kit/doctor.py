@@ -157,6 +157,23 @@ def check_nbgrader() -> Check:
     return module_check("nbgrader", "nbgrader", pip("nbgrader"))
 
 
+def check_speech() -> Check:
+    """espeak-ng with a Vietnamese voice (read-aloud); ``LK_SPEECH_ENGINE`` overrides the name."""
+    name = os.environ.get("LK_SPEECH_ENGINE") or "espeak-ng"
+    found = find_binary((name,))
+    if not found:
+        return Check("speech", False, name, apt("espeak-ng"))
+    from .speech import EspeakEngine, SpeechError
+
+    try:
+        has_vietnamese = EspeakEngine(found, timeout=10).has_voice("vi")
+    except SpeechError:
+        has_vietnamese = False
+    if not has_vietnamese:
+        return Check("speech", False, found, apt("espeak-ng-data"))
+    return Check("speech", True, found)
+
+
 CHECKS: list[Callable[[], Check]] = [
     check_python,
     check_chromium,
@@ -165,6 +182,7 @@ CHECKS: list[Callable[[], Check]] = [
     check_language_pack,
     check_voila,
     check_nbgrader,
+    check_speech,
 ]
 
 

@@ -12,6 +12,25 @@ import pytest
 from support import ARTIFACTS, CHROMIUM_ARGS, KioskServer, browser_required, chromium_path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def speech_cache(tmp_path_factory):
+    """Read-aloud audio goes to a fresh cache folder, not the user's (servers inherit it)."""
+    import os
+
+    from literacy_kit.speech import set_default_speaker
+
+    folder = tmp_path_factory.mktemp("speech-cache")
+    previous = os.environ.get("LK_SPEECH_CACHE")
+    os.environ["LK_SPEECH_CACHE"] = str(folder)
+    set_default_speaker(None)
+    yield folder
+    set_default_speaker(None)
+    if previous is None:
+        os.environ.pop("LK_SPEECH_CACHE", None)
+    else:
+        os.environ["LK_SPEECH_CACHE"] = previous
+
+
 @pytest.fixture(scope="session")
 def kiosk_server():
     server = KioskServer().start()

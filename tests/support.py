@@ -32,6 +32,11 @@ def browser_required() -> bool:
     return os.environ.get("LK_REQUIRE_BROWSER", "") not in ("", "0")
 
 
+def speech_required() -> bool:
+    """CI sets ``LK_REQUIRE_SPEECH=1``: a missing espeak-ng fails the speech tests there."""
+    return os.environ.get("LK_REQUIRE_SPEECH", "") not in ("", "0")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -35,6 +35,9 @@ class LangView(w.VBox):
     @observe("lang")
     def _on_lang(self, change):
         self.relabel()
+        speaker = getattr(self, "read_aloud", None)
+        if speaker is not None and speaker is not self:
+            speaker.lang = change["new"]
 
     def tr(self, key: str, **fmt) -> str:
         """Translate a catalog key into the view's current language."""

@@ -17,6 +17,7 @@ import ipywidgets as w
 from ..content import Question
 from ._parts import button, esc, html_box, show, switch_class, text_of
 from .base import LangView, css
+from .read_aloud import ReadAloud, widget_texts
 
 STATUSES = ("unanswered", "correct", "partial", "wrong")
 _MARKS = ("lk-choice-option-correct", "lk-choice-option-wrong")
@@ -97,7 +98,9 @@ class ChoiceQuestion(LangView):
         self.retry_button = button("choice-retry", on_click=self.retry)
         self.status_html = html_box("choice-status")
         self.explanation = html_box("choice-explanation")
-        self.children = [self.stem, self.hint, self.options_box,
+        self.read_aloud = ReadAloud(lambda: widget_texts(
+            self.stem, self.hint, self.options_box, self.status_html, self.explanation), lang=lang)
+        self.children = [self.read_aloud, self.stem, self.hint, self.options_box,
                          css(w.HBox([self.check_button, self.retry_button]), "choice-actions"),
                          self.status_html, self.explanation]
         self.state.observe(self._render, names=["selected", "checked", "status", "message_key"])

@@ -17,6 +17,7 @@ import ipywidgets as w
 from ..content import Localized
 from ._parts import esc, html_box, show, switch_class, text_of
 from .base import LangView, css
+from .read_aloud import ReadAloud, widget_texts
 
 KINDS = ("info", "success", "warning", "error")
 # Text glyphs beside the message: colour is never the only signal.
@@ -44,7 +45,8 @@ class FeedbackPanel(LangView):
         self.state = FeedbackState()
         css(self, "feedback")
         self.text = html_box("feedback-text")
-        self.children = [self.text]
+        self.read_aloud = ReadAloud(lambda: widget_texts(self.text), lang=lang)
+        self.children = [self.text, self.read_aloud]
         self.state.observe(lambda change: self.relabel(), names=["kind", "message", "params"])
         self.lang = lang
         self.relabel()

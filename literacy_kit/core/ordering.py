@@ -21,6 +21,7 @@ from ..content import Ordering
 from ..text import fold
 from ._parts import button, esc, html_box, show, switch_class
 from .base import LangView, css
+from .read_aloud import ReadAloud, widget_texts
 
 STATUSES = ("unanswered", "incomplete", "correct", "wrong")
 _MARKS = ("lk-ordering-step-correct", "lk-ordering-step-wrong")
@@ -105,7 +106,10 @@ class StepOrdering(LangView):
         self.check_button = button("ordering-check", on_click=self.check)
         self.reset_button = button("ordering-reset", on_click=self.reset)
         self.status_html = html_box("ordering-status")
-        self.children = [self.prompt, self.hint, self.answer_title, self.empty_note,
+        self.read_aloud = ReadAloud(lambda: widget_texts(
+            self.prompt, self.hint, self.answer_title, self.empty_note, self.answer_box,
+            self.pool_title, self.pool_box, self.status_html), lang=lang)
+        self.children = [self.read_aloud, self.prompt, self.hint, self.answer_title, self.empty_note,
                          self.answer_box, self.pool_title, self.pool_box,
                          css(w.HBox([self.check_button, self.reset_button]), "ordering-actions"),
                          self.status_html]

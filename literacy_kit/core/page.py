@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..content import Page
 from ._parts import esc, html_box
 from .base import LangView, css
+from .read_aloud import ReadAloud, widget_texts
 
 
 class PageView(LangView):
@@ -25,7 +26,9 @@ class PageView(LangView):
         css(self, "page")
         self.title_html = html_box("page-title")
         self.paragraphs = [html_box("page-body") for _ in page.body]
+        self.read_aloud = ReadAloud(lambda: widget_texts(*self.children), lang=lang)
         self.children = ([self.title_html] if show_title else []) + self.paragraphs
+        self.children = [self.read_aloud, *self.children]
         self.lang = lang
         self.relabel()
 

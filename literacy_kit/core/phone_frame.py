@@ -16,6 +16,7 @@ import ipywidgets as w
 
 from ._parts import esc, html_box, pass_lang, text_of
 from .base import LangView, css
+from .read_aloud import ReadAloud, widget_texts
 
 #: Phone-like width: the common small-Android CSS width.
 PHONE_WIDTH = "360px"
@@ -47,12 +48,13 @@ class PhoneFrame(LangView):
                                                      padding="2px 12px")), "phone-status")
         self.title_html = html_box("phone-title")
         self.badge = html_box("phone-badge")
-        self.header = css(w.HBox([self.title_html, self.badge],
+        self.body = css(w.VBox(layout=w.Layout(min_height="480px", padding="8px",
+                                               overflow="auto")), "phone-body")
+        self.read_aloud = ReadAloud(lambda: widget_texts(self.title_html, self.body), lang=lang)
+        self.header = css(w.HBox([self.title_html, self.read_aloud, self.badge],
                                  layout=w.Layout(justify_content="space-between",
                                                  align_items="center", padding="4px 12px")),
                           "phone-header")
-        self.body = css(w.VBox(layout=w.Layout(min_height="480px", padding="8px",
-                                               overflow="auto")), "phone-body")
         self.note = html_box("phone-note")
         self.children = [self.status_bar, self.header, self.body, self.note]
         self.title = title

@@ -20,6 +20,7 @@ from ipywidgets.widgets.widget import CallbackDispatcher
 from ..errors import InputError
 from ._parts import button, esc, html_box, pass_lang, show, text_of
 from .base import LangView, css
+from .read_aloud import ReadAloud, widget_texts
 
 Screen = tuple  # (Localized | str title, widget)
 
@@ -80,8 +81,10 @@ class StepFlow(LangView):
         self.message = html_box("flow-message")
         self.back_button = button("flow-back", on_click=self.back)
         self.next_button = button("flow-next", on_click=self.next)
+        self.read_aloud = ReadAloud(lambda: widget_texts(
+            self.progress_text, self.title_html, self.body, self.message), lang=lang)
         self.children = [css(w.VBox([self.progress_text, self.bar]), "flow-progress"),
-                         self.title_html, self.body, self.message,
+                         self.read_aloud, self.title_html, self.body, self.message,
                          css(w.HBox([self.back_button, self.next_button],
                                     layout=w.Layout(justify_content="space-between")),
                              "flow-nav")]

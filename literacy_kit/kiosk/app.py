@@ -16,6 +16,8 @@ import ipywidgets as w
 from traitlets import Unicode, observe
 
 from ..core.base import LangView, css
+from ..core.display import DisplayOptions
+from ..core.read_aloud import ReadAloud, widget_texts
 from ..core.style import stylesheet
 from ..core.tree import close_all
 from ..i18n import LANGS, t
@@ -57,7 +59,11 @@ class KioskApp(LangView):
         self._screen_box = css(w.VBox(), "kiosk-screen-body")
         self._screen_area = css(w.VBox([self._home_button, self._screen_box],
                                        layout=w.Layout(display="none")), "kiosk-screen")
-        header = css(w.HBox([self._title, self._lang_toggle],
+        self.display_options = DisplayOptions(lang=self.settings.lang)
+        # Reads what is on screen: the tiles at home (for visitors who read slowly),
+        # otherwise the open simulation.
+        self.read_aloud = ReadAloud(self._screen_texts, lang=self.settings.lang)
+        header = css(w.HBox([self._title, self.read_aloud, self.display_options, self._lang_toggle],
                             layout=w.Layout(justify_content="space-between", align_items="center",
                                             flex_flow="row wrap")), "kiosk-header")
         super().__init__([stylesheet(), stylesheet(KIOSK_CSS, "kiosk"), header, self._notice,
@@ -94,11 +100,18 @@ class KioskApp(LangView):
         self._lang_toggle.value = lang if lang in LANGS else self.settings.lang
 
     def reset(self) -> None:
-        """The idle reset: home screen, starting language, every typed value gone."""
+        """The idle reset: home screen, starting language, normal display, every typed value gone."""
         self.home()
+        self.read_aloud.stop()
+        self.display_options.reset()
         self.set_lang(self.settings.lang)
 
     # -- plumbing ----------------------------------------------------------
+    def _screen_texts(self) -> list[str]:
+        if self.screen is not None:
+            return widget_texts(self.screen)
+        return widget_texts(self._title, self._notice, self._home)
+
     def _close_screen(self) -> None:
         if self.screen is not None:
             self._screen_box.children = ()
@@ -112,6 +125,7 @@ class KioskApp(LangView):
     def _follow_lang(self, change) -> None:
         if self._lang_toggle.value != change["new"]:
             self._lang_toggle.value = change["new"]
+        self.display_options.lang = change["new"]
         if self.screen is not None and hasattr(self.screen, "lang"):
             self.screen.lang = change["new"]
 
