@@ -131,3 +131,31 @@ def test_going_home_releases_every_widget_of_the_screen(app):
         app.open_tile("help")
         app.home()
     assert len(registry) == before
+
+
+def test_display_options_survive_language_switch_and_idle_reset_restores_them(app):
+    options = find_one(app, css="lk-display")
+    find_one(app, w.ToggleButton, css="lk-display-large").value = True
+    find_one(app, w.ToggleButton, css="lk-display-contrast").value = True
+    app.open_tile("help")
+    app.set_lang("en")
+    assert options.lang == "en" and options.state.large and options.state.contrast
+    assert "--lk-tap" in options.style_html.value
+    app.watchdog.last_activity -= 61
+    assert app.watchdog.check() is True
+    assert not options.state.large and not options.state.contrast
+    assert options.style_html.value == ""
+
+
+def test_kiosk_speaker_reads_the_tiles_at_home_and_the_open_screen(app):
+    speaker = app.read_aloud
+    home = speaker.texts()
+    assert t("kiosk.title", "vi") in home
+    assert tile_button(app, "help").description in home
+    app.open_tile("help")
+    screen = speaker.texts()
+    assert tile_button(app, "help").description not in screen
+    assert app.screen.question.question.stem.vi in screen
+    app.set_lang("en")
+    assert speaker.lang == "en"
+    assert app.screen.question.question.stem.en in speaker.texts()
