@@ -1,7 +1,9 @@
 """Short UI strings in Vietnamese and English, read through one function.
 
 Catalogs live in ``literacy_kit/catalogs/<lang>/<area>.json``; a key ``"check"`` in
-``core.json`` is addressed as ``"core.check"``. Vietnamese is the reference
+``core.json`` is addressed as ``"core.check"``. A domain may add to an area from a file
+of its own, ``<area>.<domain>.json`` (say ``errors.ai.json``): the area is the name up to
+the first dot, so keys there are addressed as ``"errors.<key>"`` too. Vietnamese is the reference
 language: a key missing in English falls back to Vietnamese, and a key missing
 everywhere shows itself (never an exception in front of a learner).
 
@@ -33,10 +35,13 @@ def catalog(lang: str) -> dict[str, str]:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".json"):
             continue
-        area = entry.name[: -len(".json")]
+        area = entry.name[: -len(".json")].split(".")[0]
         data = json.loads(entry.read_text(encoding="utf-8"))
         for key, value in data.items():
-            merged[f"{area}.{key}"] = value
+            full = f"{area}.{key}"
+            if full in merged:
+                raise ValueError(f"catalog key {full!r} is defined twice ({entry.name})")
+            merged[full] = value
     return merged
 
 

@@ -95,3 +95,23 @@ def test_broken_format_string_never_raises(monkeypatch):
 def test_real_catalog_lookup():
     assert t("errors.field.required", "en") == "This field is required."
     assert t("cli.doctor_ok", "en") == "OK"
+
+
+def test_a_domain_file_adds_keys_to_an_area(tmp_path, monkeypatch):
+    for lang in ("vi", "en"):
+        folder = tmp_path / "catalogs" / lang
+        folder.mkdir(parents=True)
+        (folder / "errors.json").write_text('{"a": "A"}', encoding="utf-8")
+        (folder / "errors.demo.json").write_text('{"demo.b": "B"}', encoding="utf-8")
+    monkeypatch.setattr(i18n, "__file__", str(tmp_path / "i18n.py"))
+    i18n.catalog.cache_clear()
+    try:
+        assert i18n.catalog("vi") == {"errors.a": "A", "errors.demo.b": "B"}
+        (tmp_path / "catalogs" / "vi" / "errors.demo.json").write_text('{"a": "again"}',
+                                                                        encoding="utf-8")
+        i18n.catalog.cache_clear()
+        with pytest.raises(ValueError, match="defined twice"):
+            i18n.catalog("vi")
+    finally:
+        monkeypatch.undo()
+        i18n.catalog.cache_clear()
