@@ -40,7 +40,9 @@ def tile_button(app, key):
 
 def test_home_shows_every_registered_tile_in_order(app):
     tiles = find(app, w.Button, css="lk-kiosk-tile")
-    assert [b.description for b in tiles] == ["Thử", "Cách dùng ki-ốt"]
+    registered = [tile.title.vi for tile in load_tiles()]
+    assert [b.description for b in tiles] == ["Thử", *registered]
+    assert registered[-1] == "Cách dùng ki-ốt"  # help comes last (order 1000)
     assert all(b.layout.min_height == "120px" for b in tiles)
 
 
