@@ -42,6 +42,33 @@ _code_stub, _text_stub = _stubs()
 c.ClearSolutions.code_stub = {"python": _code_stub}
 c.ClearSolutions.text_stub = _text_stub
 
-# When an assignment ships a file learners also write (e.g. answers.json), list it here,
-# or autograde replaces the learner's copy with the one from source/:
-# c.Autograde.exclude_overwriting = {"<assignment>": ["answers.json"]}
+# Learners answer by tapping widgets; the answers live in <assignment>_answers.json next to
+# the notebook (literacy_kit.grading.AnswerStore) and autograde reads them from there. Had a
+# trainer's copy of that file ended up in source/, autograde would silently replace every
+# learner's answers with it, so the file is never overwritten, for every assignment.
+_SOURCE = os.path.join(HERE, "source")
+c.Autograde.exclude_overwriting = {
+    name: [f"{name}_answers.json"] for name in sorted(os.listdir(_SOURCE))
+    if os.path.isdir(os.path.join(_SOURCE, name))
+} if os.path.isdir(_SOURCE) else {}
+
+
+def _feedback_preprocessors():
+    """nbgrader's feedback pipeline with the hidden tests taken out of the pages.
+
+    generate_feedback renders the autograded notebook, where the hidden tests (the
+    expected answers) are back in the test cells; StripHiddenTests removes them again.
+    """
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+
+    try:
+        from literacy_kit.grading.feedback import StripHiddenTests
+    except ImportError:
+        # Without the package nbgrader's own remover still keeps the answers out (it
+        # stops on a hidden-test marker a learner typed into a cell of their own).
+        return [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+    return [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
+
+
+c.GenerateFeedback.preprocessors = _feedback_preprocessors()

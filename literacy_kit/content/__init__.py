@@ -42,10 +42,37 @@ def _check_unique(data: dict, origin: str) -> None:
                 raise ContentError(f"{origin}: duplicate id {item['id']!r} in {section}")
             seen.add(item["id"])
     for question in data.get("questions", []):
+        if question.get("graded"):
+            _check_graded_question(question, origin)
+            continue
+        missing = [o["id"] for o in question["options"] if "correct" not in o]
+        if missing:
+            raise ContentError(f"{origin}: question {question['id']!r}: options {missing} "
+                               "need 'correct' (only graded questions leave it out)")
         correct = sum(1 for option in question["options"] if option["correct"])
         if correct == 0 or (question["kind"] == "single" and correct != 1):
             raise ContentError(
                 f"{origin}: question {question['id']!r} ({question['kind']}) has {correct} correct options")
+    for ordering in data.get("orderings", []):
+        _check_step_ids(ordering, origin)
+
+
+def _check_graded_question(question: dict, origin: str) -> None:
+    # Anything that gives the answer away would ship beside the released notebook.
+    telling = [o["id"] for o in question["options"] if "correct" in o or "feedback" in o]
+    if telling or "explanation" in question:
+        raise ContentError(f"{origin}: graded question {question['id']!r} must not carry "
+                           "'correct', option 'feedback' or 'explanation' (answers live in hidden tests)")
+
+
+def _check_step_ids(ordering: dict, origin: str) -> None:
+    ids = [step.get("id") for step in ordering["steps"]]
+    given = [i for i in ids if i is not None]
+    if ordering.get("graded") and len(given) != len(ids):
+        raise ContentError(f"{origin}: graded ordering {ordering['id']!r} needs an id on every step")
+    if given and (len(given) != len(ids) or len(set(given)) != len(given)):
+        raise ContentError(f"{origin}: ordering {ordering['id']!r}: step ids must be given "
+                           "for every step or none, and be unique")
 
 
 def _loc(data: dict | None) -> Localized | None:
@@ -67,11 +94,13 @@ def parse(data: object, origin: str = "<content>") -> Bundle:
                for p in data.get("pages", [])},
         questions={q["id"]: Question(
             id=q["id"], kind=q["kind"], stem=_loc(q["stem"]),
-            options=tuple(Option(o["id"], _loc(o["text"]), o["correct"], _loc(o.get("feedback")))
+            options=tuple(Option(o["id"], _loc(o["text"]), o.get("correct"), _loc(o.get("feedback")))
                           for o in q["options"]),
-            explanation=_loc(q.get("explanation")))
+            explanation=_loc(q.get("explanation")), graded=bool(q.get("graded", False)))
             for q in data.get("questions", [])},
-        orderings={o["id"]: Ordering(o["id"], _loc(o["prompt"]), tuple(_loc(s) for s in o["steps"]))
+        orderings={o["id"]: Ordering(o["id"], _loc(o["prompt"]), tuple(_loc(s) for s in o["steps"]),
+                                     graded=bool(o.get("graded", False)),
+                                     step_ids=tuple(s["id"] for s in o["steps"] if "id" in s))
                    for o in data.get("orderings", [])},
     )
 

@@ -23,21 +23,28 @@ class Localized:
 
 @dataclass(frozen=True)
 class Option:
+    """One tappable answer; ``correct`` is ``None`` in a graded question (answers are hidden)."""
+
     id: str
     text: Localized
-    correct: bool
+    correct: bool | None
     feedback: Localized | None = None
 
 
 @dataclass(frozen=True)
 class Question:
-    """A single- or multiple-choice question."""
+    """A single- or multiple-choice question.
+
+    A ``graded`` question belongs to an nbgrader exercise: its content says nothing about
+    which options are right (that lives only in the exercise's hidden tests).
+    """
 
     id: str
     kind: str
     stem: Localized
     options: tuple[Option, ...]
     explanation: Localized | None = None
+    graded: bool = False
 
     @property
     def correct_ids(self) -> frozenset[str]:
@@ -46,11 +53,17 @@ class Question:
 
 @dataclass(frozen=True)
 class Ordering:
-    """Steps to put in order; ``steps`` holds them in the right order."""
+    """Steps to put in order; ``steps`` holds them in the right order.
+
+    A ``graded`` ordering belongs to an nbgrader exercise: its steps are listed out of
+    order, and ``step_ids`` (one per step) name them in answers and hidden tests.
+    """
 
     id: str
     prompt: Localized
     steps: tuple[Localized, ...]
+    graded: bool = False
+    step_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
