@@ -51,7 +51,7 @@ class FeedbackPanel(LangView):
         self.lang = lang
         self.relabel()
 
-    def show(self, kind: str, message: str | Localized, **fmt) -> None:
+    def show(self, kind: str, message: str | Localized, /, **fmt) -> None:
         """Show ``message`` (a catalog key like ``"core.choice.correct"`` or a Localized)."""
         with self.state.hold_trait_notifications():
             self.state.kind = kind

@@ -43,6 +43,7 @@ class FieldState(HasTraits):
 class FormField(LangView):
     """A label, a text box, a Check button and a message line.
 
+    ``secret=True`` masks what is typed (passwords, passcodes).
     ``validator(text)`` returns the parsed value or raises :class:`~literacy_kit.InputError`;
     it receives the text exactly as typed. Any other exception is shown as the
     ``errors.field.unexpected`` message, never as a traceback. Checking happens on the Check
@@ -56,7 +57,7 @@ class FormField(LangView):
 
     def __init__(self, label: Localized | str, validator: Callable[[str], object] | None = None,
                  required: bool = False, placeholder: Localized | str | None = None,
-                 lang: str = "vi", **kwargs):
+                 lang: str = "vi", secret: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.label = label
         self.validator = validator
@@ -65,7 +66,9 @@ class FormField(LangView):
         self.state = FieldState()
         css(self, "field")
         self.label_html = html_box("field-label")
-        self.input = css(w.Text(continuous_update=False,
+        # A secret (password, passcode) shows dots and is never read aloud.
+        box = w.Password if secret else w.Text
+        self.input = css(box(continuous_update=False,
                                 layout=tap_layout(flex="1 1 auto", width="auto", min_width="0")),
                          "field-input")
         self.check_button = button("field-check", on_click=self.validate,

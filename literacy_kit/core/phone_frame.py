@@ -50,7 +50,8 @@ class PhoneFrame(LangView):
         self.badge = html_box("phone-badge")
         self.body = css(w.VBox(layout=w.Layout(min_height="480px", padding="8px",
                                                overflow="auto")), "phone-body")
-        self.read_aloud = ReadAloud(lambda: widget_texts(self.title_html, self.body), lang=lang)
+        self.read_aloud = ReadAloud(lambda: widget_texts(self.title_html, self.body), lang=lang,
+                                    compact=True)
         self.header = css(w.HBox([self.title_html, self.read_aloud, self.badge],
                                  layout=w.Layout(justify_content="space-between",
                                                  align_items="center", padding="4px 12px")),

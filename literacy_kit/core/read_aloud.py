@@ -60,6 +60,8 @@ def widget_texts(*roots: w.Widget, skip: Iterable[str] = ("lk-read-aloud",)) -> 
             texts.append(widget.value)
         elif isinstance(widget, w.Button):
             texts.append(widget.description)
+        elif isinstance(widget, w.Password):
+            texts.append(widget.description)  # never read a secret aloud
         elif isinstance(widget, (w.Text, w.Textarea)):
             texts.extend(part for part in (widget.description, widget.value) if part)
         for child in getattr(widget, "children", None) or ():
@@ -83,9 +85,11 @@ class ReadAloud(LangView):
     plays = Int(0, help="How many times audio was handed to the page.")
 
     def __init__(self, source: Callable[[], Iterable[str]], lang: str = "vi",
-                 speaker: Speaker | None = None, **kwargs):
+                 speaker: Speaker | None = None, compact: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.source = source
+        # Compact: the glyph alone (the label stays as tooltip), for narrow headers.
+        self.compact = compact
         self._speaker = speaker
         self.button = button("read-aloud-button", on_click=self.speak, width="auto")
         self.audio: w.Audio | None = None
@@ -144,5 +148,5 @@ class ReadAloud(LangView):
 
     def relabel(self) -> None:
         label = self.tr("core.read_aloud")
-        self.button.description = f"{_SPEAKER} {label}"
+        self.button.description = _SPEAKER if self.compact else f"{_SPEAKER} {label}"
         self.button.tooltip = label

@@ -104,9 +104,10 @@ class PasswordScreen(Screen):
     def build(self):
         return [self.text("help", "vneid.password.help"),
                 self.text("rules", "vneid.password.rules"),
-                self.field("password", "vneid.field.password", _password_alone),
+                self.field("password", "vneid.field.password", _password_alone, secret=True),
                 self.field("password_confirm", "vneid.field.password_confirm",
-                           lambda text: self._same(text, "password", "password.mismatch")),
+                           lambda text: self._same(text, "password", "password.mismatch"),
+                           secret=True),
                 self.action("set-password", "vneid.continue", self.submit, "primary")]
 
     def submit(self) -> bool:
@@ -126,10 +127,11 @@ class PasscodeScreen(Screen):
 
     def build(self):
         return [self.text("help", "vneid.passcode.help"),
-                self.field("passcode", "vneid.field.passcode", self._passcode_alone),
+                self.field("passcode", "vneid.field.passcode", self._passcode_alone, secret=True),
                 self.field("passcode_confirm", "vneid.field.passcode_confirm",
                            lambda text: self._same(text, "passcode", "passcode.mismatch",
-                                                  key=lambda s: scan_digits(s)[0])),
+                                                  key=lambda s: scan_digits(s)[0]),
+                           secret=True),
                 self.action("set-passcode", "vneid.continue", self.submit, "primary")]
 
     def _passcode_alone(self, text: str) -> str:
@@ -205,7 +207,7 @@ class LoginScreen(Screen):
     def build(self):
         return [self.text("help", "vneid.login.help"),
                 self.field("cccd", "vneid.field.cccd", parse_cccd, "vneid.field.cccd_placeholder"),
-                self.field("password", "vneid.field.password"),
+                self.field("password", "vneid.field.password", secret=True),
                 self.action("log-in", "vneid.login.submit", self.log_in, "primary"),
                 self.action("login-back", "vneid.back", lambda: self.sim.go("welcome"))]
 

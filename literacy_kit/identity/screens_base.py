@@ -116,11 +116,12 @@ class Screen(LangView):
         return self.text(name, lambda lang: paragraphs(page, lang), markup=True)
 
     def field(self, name: str, label_key: str, validator: Callable[[str], object] | None = None,
-              placeholder_key: str | None = None, required: bool = True) -> FormField:
+              placeholder_key: str | None = None, required: bool = True,
+              secret: bool = False) -> FormField:
         """A :class:`~literacy_kit.core.FormField` (class ``lk-vneid-field-<name>``)."""
         placeholder = localized(placeholder_key) if placeholder_key else None
         widget = css(FormField(localized(label_key), validator, required=required,
-                               placeholder=placeholder, lang=self.lang),
+                               placeholder=placeholder, lang=self.lang, secret=secret),
                      "vneid-field", f"vneid-field-{name}")
         self.fields[name] = widget
         return widget
@@ -172,13 +173,9 @@ class Screen(LangView):
         self._show_message(kind, key, params)
 
     def _show_message(self, kind: str, key: str, params: dict) -> None:
-        # Through the panel's state: FeedbackPanel.show(kind, message, **fmt) would take
-        # an error parameter called "kind" (wallet.already_integrated has one) as its own.
-        state = self.message.state
-        with state.hold_trait_notifications():
-            state.kind = kind
-            state.message = key
-            state.params = dict(params)
+        # kind and message are positional-only, so an error parameter called "kind"
+        # (wallet.already_integrated has one) is passed on as a format value.
+        self.message.show(kind, key, **params)
 
     def on_show(self) -> None:
         """Called each time the simulator brings this screen up: stale messages go."""

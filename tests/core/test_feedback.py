@@ -73,3 +73,12 @@ def test_progress_clamps_completes_and_relabels(keep):
     progress.lang = "en"
     assert progress.text.value == "0/2 done"
     assert find(progress, css="lk-progress-bar")
+
+
+def test_a_format_value_named_kind_is_not_taken_for_the_panel_kind(keep):
+    from literacy_kit.core import FeedbackPanel
+
+    panel = keep(FeedbackPanel(lang="en"))
+    panel.show("error", "errors.wallet.already_integrated", kind="driving_licence")
+    assert panel.state.kind == "error"
+    assert panel.state.params == {"kind": "driving_licence"}

@@ -151,3 +151,17 @@ def test_any_text_gives_a_value_or_a_message(typed):
 def test_state_defaults():
     state = FieldState()
     assert (state.text, state.value, state.valid, state.error_code) == ("", None, None, "")
+
+
+def test_secret_field_masks_input_and_is_never_read_aloud(keep):
+    import ipywidgets as w
+
+    from literacy_kit.core import FormField, PhoneFrame
+
+    field = FormField("Password", lambda text: text, secret=True, lang="en")
+    phone = keep(PhoneFrame("App", field, lang="en"))
+    assert isinstance(field.input, w.Password)
+    field.input.value = "Demo@2025vn"
+    assert field.validate()
+    assert "Demo@2025vn" not in phone.read_aloud.texts()
+    assert field.state.text == "Demo@2025vn"
