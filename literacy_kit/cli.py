@@ -78,6 +78,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     prewarm.add_argument("--region", choices=("north", "central", "south"), default=None,
                          help=tr("speech_region_help"))
     prewarm.add_argument("--cache", default=None, metavar="DIR", help=tr("speech_cache_help"))
+    prewarm.add_argument("--bundle", action="append", default=None, metavar="NAME",
+                         help=tr("speech_bundle_help"))
     return parser
 
 
@@ -191,6 +193,13 @@ def run_speech(args: argparse.Namespace, lang: str) -> int:
     from .speech import Speaker, SpeechSettings
     from .speech.prewarm import content_texts, prewarm
 
+    if args.bundle:
+        from .content import available
+
+        unknown = sorted(set(args.bundle) - set(available()))
+        if unknown:
+            raise UsageError(t("cli.error_unknown_bundle", lang, name=", ".join(unknown),
+                               known=", ".join(available())))
     overrides = {}
     if args.region:
         overrides["region"] = args.region
@@ -200,7 +209,7 @@ def run_speech(args: argparse.Namespace, lang: str) -> int:
     if not speaker.available:
         print(t("cli.speech_unavailable", lang, command=doctor_mod.apt("espeak-ng")), file=sys.stderr)
         return 1
-    items = content_texts()
+    items = content_texts(bundles=args.bundle)
     print(t("cli.speech_prewarm_start", lang, count=len(items), path=speaker.settings.cache_dir))
     bar = TextProgress(len(items))
     report = prewarm(speaker, items, progress=lambda done, total, elapsed: bar.update(done, elapsed))

@@ -38,11 +38,17 @@ def _localized_in(value) -> Iterable[Localized]:
             yield from _localized_in(item)
 
 
-def content_texts(langs: Iterable[str] = LANGS) -> list[tuple[str, str]]:
-    """Unique ``(lang, text)`` pairs from every content bundle and the spoken catalogs."""
+def content_texts(langs: Iterable[str] = LANGS,
+                  bundles: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """Unique ``(lang, text)`` pairs from the content bundles and the spoken catalogs.
+
+    ``bundles`` names the content files to take (then no catalog string is added):
+    a trainer preparing one lesson needs only its texts.
+    """
     langs = tuple(langs)
     seen: dict[tuple[str, str], None] = {}
-    for name in available():
+    names = available() if bundles is None else list(bundles)
+    for name in names:
         try:
             bundle = load(name)
         except ContentError:  # the content tests report it; prewarm does what it can
@@ -51,6 +57,8 @@ def content_texts(langs: Iterable[str] = LANGS) -> list[tuple[str, str]]:
             for lang in langs:
                 for cleaned in clean([text.get(lang)]):
                     seen.setdefault((lang, cleaned), None)
+    if bundles is not None:
+        return list(seen)
     for lang in langs:
         for key, value in sorted(catalog(lang).items()):
             if key.startswith(SPOKEN_AREAS_EXCLUDED) or placeholders(value):
