@@ -25,7 +25,10 @@ class Tile:
     """One big button on the kiosk home screen.
 
     ``build(lang)`` returns a fresh view each time the tile opens; a view with a
-    ``lang`` trait follows the kiosk's language switch.
+    ``lang`` trait follows the kiosk's language switch. Going home closes the view and
+    every widget on show inside it; a view that keeps widgets off screen (screens not
+    shown right now, say) must close them in its own ``close()``, or what a visitor typed
+    there would outlive the idle reset.
     """
 
     key: str
