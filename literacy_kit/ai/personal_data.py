@@ -213,12 +213,31 @@ def find_personal_data(text: str) -> list[Finding]:
     context = _Context(norm, numbers, rules)
     raw = [(start, end, DataKind.EMAIL, norm[start:end].isascii())
            for start, end in email_spans(norm)]
-    for number in numbers:
-        verdict = _classify(number, context)
-        if verdict is not None:
-            raw.append((number.start, number.end, verdict[0], verdict[1]))
+    verdicts = [_classify(number, context) for number in numbers]
+    for i, (number, verdict) in enumerate(zip(numbers, verdicts)):
+        if verdict is None:
+            continue
+        end = number.end
+        if verdict[0] is DataKind.BANK_ACCOUNT:
+            end = _account_end(norm, numbers, verdicts, i)
+        raw.append((number.start, end, verdict[0], verdict[1]))
     spans = [(*mapped.original_span(s, e), kind, ok) for s, e, kind, ok in raw if e > s]
     return [Finding(kind, s, e, text[s:e], ok) for s, e, kind, ok in _merge(spans)]
+
+
+def _account_end(text: str, numbers: list[NumberRun], verdicts: list, i: int) -> int:
+    """Where an account number ends: a 13-digit account grouped "0451 0002 3456 7" splits
+    into a valid CCCD and a stray "7"; groups that follow with a plain separator and no
+    finding of their own belong to the account (19 digits at most)."""
+    end, digits = numbers[i].end, len(numbers[i].digits)
+    for number, verdict in zip(numbers[i + 1:], verdicts[i + 1:]):
+        gap = text[end:number.start]
+        if (verdict is not None or not number.plain or not gap or len(gap) > 2
+                or any(ch not in " .-" for ch in gap)
+                or digits + len(number.digits) > 19):
+            break
+        end, digits = number.end, digits + len(number.digits)
+    return end
 
 
 def _merge(spans: list[tuple[int, int, DataKind, bool]]) -> list[tuple[int, int, DataKind, bool]]:

@@ -126,10 +126,13 @@ def score_true_false(answers: Mapping[str, object], expected: Mapping[str, bool]
 
 
 def score_picks(answer, expected: Iterable[str], points: float,
-                options: Iterable[str] | None = None) -> Score:
+                options: Iterable[str] | None = None,
+                message: str = "grading.picks_result") -> Score:
     """Multiple choice: right picks minus wrong picks, floored at 0, out of the right ones.
 
     ``options`` (every option id), when given, makes an unknown id a tampered answer.
+    ``message`` is the catalog key of the result (``{right}``, ``{wrong}``, ``{total}``):
+    the default speaks of numbers picked, an exercise may name what it picks.
     """
     expected = set(expected)
     selected = _field(answer, "selected")
@@ -140,7 +143,7 @@ def score_picks(answer, expected: Iterable[str], points: float,
     chosen = set(selected)
     right, wrong = len(chosen & expected), len(chosen - expected)
     return Score(_share(points, max(0, right - wrong), len(expected)), float(points),
-                 "grading.picks_result", {"right": right, "wrong": wrong, "total": len(expected)})
+                 message, {"right": right, "wrong": wrong, "total": len(expected)})
 
 
 def score_stage(answer, name: str, credits: Mapping[str, float], points: float,

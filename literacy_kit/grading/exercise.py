@@ -178,6 +178,27 @@ class Exercise:
 
         return self.track(key, sim, sim.state, SIMULATOR_TRAITS, encode=encode)
 
+    def paste_check(self, item_id: str) -> GradedItem:
+        """Tap the pieces of a text that must be removed before pasting it into an AI assistant.
+
+        The text is the content page ``item_id`` (one paragraph per piece); the answer is
+        kept as piece ids, ``{"selected": ["p2", "p5"]}``, for :meth:`Grader.picks`.
+        """
+        from ..ai.activities import PasteCheck
+
+        view = PasteCheck(self.bundle.pages[item_id], lang=self.lang, graded=True)
+        return self.track(item_id, view, view.state, ["selected"], hint="ai_widgets.exercise.hint")
+
+    def spot_error(self, item_id: str) -> GradedItem:
+        """Tap the wrong sentence of an AI assistant's answer (content page ``item_id``).
+
+        The answer is kept as the sentence id, ``{"selected": ["s2"]}``, for :meth:`Grader.picks`.
+        """
+        from ..ai.activities_spot import SpotTheError
+
+        view = SpotTheError(lang=self.lang, source=self.bundle.pages[item_id], graded=True)
+        return self.track(item_id, view, view.state, ["selected"], hint="ai_widgets.exercise.hint")
+
     def track(self, key: str, view: w.DOMWidget, obj, names, encode=None, decode=None,
               hint: str = "grading.hint_simulator") -> GradedItem:
         """Any widget whose answer lives in traits ``names`` of ``obj`` (a simulator's state)."""

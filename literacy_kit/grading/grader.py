@@ -139,13 +139,19 @@ class Grader:
         return self._grade(points, lambda store: checks.score_true_false(
             {key: store.get(key) for key in expected}, expected, points))
 
-    def picks(self, key: str, expected: Iterable[str], points: float) -> float:
-        """Right picks minus wrong picks (floored at 0) out of the right options."""
+    def picks(self, key: str, expected: Iterable[str], points: float,
+              message: str = "grading.picks_result") -> float:
+        """Right picks minus wrong picks (floored at 0) out of the right options.
+
+        Works for any answer kept as ``{"selected": [ids]}``: a choice question (whose
+        option ids are then the only valid ones) or the pieces of a text. ``message`` is
+        the catalog key of the printed result (see :func:`checks.score_picks`).
+        """
         bundle = exercise_bundle(self.exercise)
         question = bundle.questions.get(key) if bundle else None
         options = [o.id for o in question.options] if question else None
         return self._grade(points, lambda store: checks.score_picks(
-            store.get(key), expected, points, options))
+            store.get(key), expected, points, options, message))
 
     def stage(self, key: str, name: str, credits: Mapping[str, float], points: float,
               messages: str = "grading.activation") -> float:

@@ -287,3 +287,19 @@ def test_every_kind_has_a_label_and_a_mask_without_digits(kind, lang):
 ])
 def test_numbers_written_side_by_side_are_told_apart(text, expected):
     assert kinds_and_texts(text) == expected
+
+
+@pytest.mark.parametrize("text, account", [
+    ("STK 0451 0002 3456 7 Vietcombank", "0451 0002 3456 7"),
+    ("số tài khoản: 0451 0002 3456 7", "0451 0002 3456 7"),
+    ("STK 0451.0002.3456.7 tại Agribank", "0451.0002.3456.7"),
+])
+def test_a_grouped_account_that_starts_like_an_id_is_masked_whole(text, account):
+    findings = find_personal_data(text)
+    assert [(f.kind, f.text) for f in findings] == [(DataKind.BANK_ACCOUNT, account)]
+    assert not any(ch.isdigit() for ch in redact(text))
+
+
+def test_a_count_after_an_account_is_not_part_of_it():
+    findings = find_personal_data("STK 0451 0002 3456 7 người nhận")
+    assert [f.text for f in findings] == ["0451 0002 3456"]

@@ -1,0 +1,180 @@
+"""Layer 3: the graded AI exercise ("ai") through the real nbgrader CLI and gradebook.
+
+One temporary course for the module: generate and release the assignment, hand in four
+learners' answers made by tapping the real widgets from Python (all right, about half right,
+nothing, a garbage answer file), autograde, read the exact scores back from the gradebook,
+and generate feedback that shows the points but not the hidden tests.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from identity.test_exercise_nbgrader import nbgrader
+from literacy_kit import content
+from literacy_kit.ai.activities_text import pieces_to_remove
+from literacy_kit.grading import Exercise, answers_filename
+from literacy_kit.i18n import t
+from literacy_kit.testing import close_all
+
+pytestmark = pytest.mark.notebook
+
+REPO = Path(__file__).resolve().parents[2]
+COURSE = REPO / "exercises"
+ASSIGNMENT = "ai"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+ANSWERS = answers_filename(ASSIGNMENT)
+
+# The expected answers, as the source notebook's hidden tests hold them.
+BEST = ["c"]
+REASONS = ["r1", "r3", "r4", "r6"]
+PIECES = ["p5", "p7", "p10"]
+WRONG_SENTENCE = ["s2"]
+POINTS = {"q1_better_prompt": 2, "q2_why_better": 4, "q3_class_notice": 3,
+          "q4_install_answer": 2}
+
+LEARNERS = {
+    "hv01": {"better_prompt": BEST, "why_better": REASONS, "class_notice": PIECES,
+             "install_answer": WRONG_SENTENCE,
+             "expected": {"q1_better_prompt": 2, "q2_why_better": 4, "q3_class_notice": 3,
+                          "q4_install_answer": 2}},
+    # 3 right reasons minus 1 wrong = 2/4; 2 of 3 pieces, none wrong = 2/3; wrong sentence.
+    "hv02": {"better_prompt": ["c"], "why_better": ["r1", "r2", "r3", "r4"],
+             "class_notice": ["p5", "p10"], "install_answer": ["s1"],
+             "expected": {"q1_better_prompt": 2, "q2_why_better": 2, "q3_class_notice": 2,
+                          "q4_install_answer": 0}},
+    "hv03": {"expected": {key: 0 for key in POINTS}},   # opened the notebook, tapped nothing
+    "hv04": {"garbage": b"{\"answers\": {\"class_notice\": ",
+             "expected": {key: 0 for key in POINTS}},
+}
+SEP = r"(?:\W|\\n)+"   # punctuation, spaces, or the "\n" escapes inside an .ipynb file
+GIVEAWAYS = [re.compile(SEP.join(REASONS)), re.compile(SEP.join(PIECES)),
+             re.compile("HIDDEN TESTS"), re.compile(r"grader\.picks\(")]
+
+
+def tap_answers(folder: Path, plan: dict) -> None:
+    """Answer in ``folder`` by driving the real widgets, as a learner's taps would."""
+    ex = Exercise(ASSIGNMENT, folder=folder)
+    for option in plan["better_prompt"]:
+        ex.choice("better_prompt").views[0].toggle(option)
+    reasons = ex.choice("why_better").views[0]
+    for option in plan["why_better"]:
+        reasons.toggle(option)
+    pieces = ex.paste_check("class_notice").views[0]
+    for piece_id in plan["class_notice"]:
+        pieces.toggle(piece_id)
+    sentences = ex.spot_error("install_answer").views[0]
+    for sentence_id in plan["install_answer"]:
+        sentences.toggle(sentence_id)
+    for item in ex.items.values():
+        close_all(item)
+
+
+def leaks(text: str) -> list[str]:
+    readable = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return [p.pattern for p in GIVEAWAYS if p.search(text) or p.search(readable)]
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """A graded course: generated, released, four submissions autograded, feedback made."""
+    root = tmp_path_factory.mktemp("ai") / "course"
+    root.mkdir()
+    shutil.copy(COURSE / "nbgrader_config.py", root)
+    shutil.copytree(COURSE / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", ANSWERS))
+    timings = {}
+    _, timings["generate_assignment"] = nbgrader(root, "generate_assignment", ASSIGNMENT)
+    _, timings["release_assignment"] = nbgrader(root, "release_assignment", ASSIGNMENT)
+    outbound = root / "exchange" / "literacy_kit" / "outbound" / ASSIGNMENT
+    for learner, plan in LEARNERS.items():
+        folder = root / "submitted" / learner / ASSIGNMENT
+        folder.mkdir(parents=True)
+        shutil.copy(outbound / NOTEBOOK, folder / NOTEBOOK)
+        (folder / "timestamp.txt").write_text("2025-09-01 19:30:00.000000 UTC")
+        if "garbage" in plan:
+            (folder / ANSWERS).write_bytes(plan["garbage"])
+        elif "better_prompt" in plan:
+            tap_answers(folder, plan)
+    _, timings["autograde"] = nbgrader(root, "autograde", ASSIGNMENT)
+    _, timings["generate_feedback"] = nbgrader(root, "generate_feedback", ASSIGNMENT)
+    print("nbgrader timings (s):", {k: round(v, 1) for k, v in timings.items()})
+    return root
+
+
+def test_hidden_answers_agree_with_the_content_and_the_detector():
+    source = (COURSE / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
+    nb = nbformat.reads(source, as_version=4)
+    graded = {cell.metadata.nbgrader["grade_id"]: cell.metadata.nbgrader["points"]
+              for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade")}
+    assert graded == POINTS
+    assert all(cell.metadata.nbgrader["locked"] for cell in nb.cells)
+    assert len(leaks(source)) == len(GIVEAWAYS)
+    bundle = content.load("ai_exercise")
+    page = bundle.pages["class_notice"]
+    for lang in ("vi", "en"):
+        assert list(pieces_to_remove([piece.get(lang) for piece in page.body])) == PIECES
+    assert all(q.graded and q.correct_ids == frozenset() for q in bundle.questions.values())
+    assert set(BEST) | set(REASONS) <= {o.id for q in bundle.questions.values() for o in q.options}
+    assert len(bundle.pages["install_answer"].body) == 4
+
+
+def test_release_holds_no_answers(course):
+    shipped = sorted((course / "release").rglob("*")) + sorted((course / "exchange").rglob("*"))
+    files = [path for path in shipped if path.is_file()]
+    assert {path.name for path in files} == {NOTEBOOK}
+    for path in files:
+        assert leaks(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_submissions_were_made_by_the_widgets(course):
+    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / ANSWERS).read_text("utf-8"))
+    assert saved["answers"] == {"better_prompt": {"selected": BEST},
+                                "why_better": {"selected": REASONS},
+                                "class_notice": {"selected": PIECES},
+                                "install_answer": {"selected": WRONG_SENTENCE}}
+    assert not (course / "submitted" / "hv03" / ASSIGNMENT / ANSWERS).exists()
+
+
+@pytest.mark.parametrize("learner", sorted(LEARNERS))
+def test_gradebook_has_partial_credit_per_question(course, learner):
+    from nbgrader.api import Gradebook
+
+    expected = LEARNERS[learner]["expected"]
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="literacy_kit") as gradebook:
+        submission = gradebook.find_submission(ASSIGNMENT, learner)
+        assert submission.max_score == sum(POINTS.values())
+        scores = {cell: gradebook.find_grade(cell, ASSIGNMENT, ASSIGNMENT, learner).score
+                  for cell in POINTS}
+        assert scores == pytest.approx(expected)
+        assert submission.score == pytest.approx(sum(expected.values()))
+        assert submission.needs_manual_grade is False
+
+
+@pytest.mark.parametrize("learner", sorted(LEARNERS))
+def test_no_traceback_or_stderr_in_any_autograded_notebook(course, learner):
+    nb = nbformat.read(course / "autograded" / learner / ASSIGNMENT / NOTEBOOK, as_version=4)
+    bad = [out for cell in nb.cells if cell.cell_type == "code"
+           for out in cell.outputs if out.output_type == "error" or out.get("name") == "stderr"]
+    assert bad == []
+
+
+@pytest.mark.parametrize("learner", sorted(LEARNERS))
+def test_feedback_is_vietnamese_without_hidden_tests(course, learner):
+    page = (course / "feedback" / learner / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text("utf-8")
+    readable = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert leaks(page) == []
+    assert "Điểm:" in readable
+    if learner == "hv02":
+        for key, fmt in (("picks", {"right": 3, "total": 4, "wrong": 1}),
+                         ("pieces", {"right": 2, "total": 3, "wrong": 0}),
+                         ("sentence", {"right": 0, "total": 1, "wrong": 1})):
+            assert t(f"ai_widgets.exercise.{key}", "vi", **fmt) in readable
+    if learner == "hv04":
+        assert "Không đọc được" in readable
