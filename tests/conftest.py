@@ -1,4 +1,5 @@
-"""Fixtures shared by the whole suite: a real kiosk server and the system Chromium.
+"""Fixtures shared by the whole suite: closing views, a speech cache, a real kiosk server
+and the system Chromium.
 
 Browser tests need Debian's Chromium. On a developer machine without it they are
 skipped with the command that installs it; where ``LK_REQUIRE_BROWSER=1`` (the CI
@@ -9,7 +10,22 @@ from __future__ import annotations
 
 import pytest
 
+from literacy_kit.testing import close_all
 from support import ARTIFACTS, CHROMIUM_ARGS, KioskServer, browser_required, chromium_path
+
+
+@pytest.fixture
+def keep():
+    """``keep(view)`` returns ``view`` and closes it (and its children) after the test."""
+    views = []
+
+    def _keep(view):
+        views.append(view)
+        return view
+
+    yield _keep
+    for view in views:
+        close_all(view)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,7 +7,7 @@ import ipywidgets as w
 import pytest
 
 from literacy_kit import content
-from literacy_kit.testing import close_all, find
+from literacy_kit.testing import find
 
 LANGS = ("vi", "en")
 
@@ -16,20 +16,6 @@ LANGS = ("vi", "en")
 def demo():
     """The packaged demo bundle (questions, ordering, pages)."""
     return content.load("core_demo")
-
-
-@pytest.fixture
-def keep():
-    """``keep(view)`` returns ``view`` and closes it (and its children) after the test."""
-    views = []
-
-    def _keep(view):
-        views.append(view)
-        return view
-
-    yield _keep
-    for view in views:
-        close_all(view)
 
 
 def px(value: str | None) -> float:
