@@ -200,7 +200,7 @@ def run_speech(args: argparse.Namespace, lang: str) -> int:
         if unknown:
             raise UsageError(t("cli.error_unknown_bundle", lang, name=", ".join(unknown),
                                known=", ".join(available())))
-    overrides = {}
+    overrides = {"write_cache": True}  # preparing the cache is the point, kiosk or not
     if args.region:
         overrides["region"] = args.region
     if args.cache:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 import ipywidgets as w
 from traitlets import Int, Unicode
 
-from ..speech import Speaker, SpeechError, default_speaker
+from ..speech import Speaker, SpeechError, Typed, default_speaker
 from ._parts import button, show
 from .base import LangView, css
 
@@ -63,7 +63,8 @@ def widget_texts(*roots: w.Widget, skip: Iterable[str] = ("lk-read-aloud",)) -> 
         elif isinstance(widget, w.Password):
             texts.append(widget.description)  # never read a secret aloud
         elif isinstance(widget, (w.Text, w.Textarea)):
-            texts.extend(part for part in (widget.description, widget.value) if part)
+            # What was typed is read back but marked, so it never reaches the disk cache.
+            texts.extend(part for part in (widget.description, Typed(widget.value)) if part)
         for child in getattr(widget, "children", None) or ():
             if isinstance(child, w.Widget):
                 visit(child)
@@ -110,7 +111,7 @@ class ReadAloud(LangView):
     def texts(self) -> list[str]:
         """What a tap would read, in the current language."""
         try:
-            return [str(text) for text in self.source() if text]
+            return [text if isinstance(text, str) else str(text) for text in self.source() if text]
         except Exception:  # a host's bug must not break the page: read nothing
             return []
 

@@ -84,8 +84,10 @@ def kiosk_env(root: Path, settings: KioskSettings, base: dict | None = None) -> 
     data_dir = str(root / "share" / "jupyter")
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (data_dir, env.get("JUPYTER_PATH", "")) if p)
     env.update(settings.to_env())
-    # Kernels of a public kiosk must not write IPython history of what visitors did.
+    # Kernels of a public kiosk must not write IPython history of what visitors did,
+    # nor speech audio of screens they filled in (prewarmed audio is still played).
     env["IPYTHONDIR"] = str(root / "ipython")
+    env["LK_SPEECH_WRITE_CACHE"] = "0"
     return env
 
 

@@ -2,7 +2,7 @@
 from .cache import SpeechCache, join_wavs
 from .engine import EspeakEngine, SpeechError
 from .settings import SpeechSettings
-from .speaker import Speaker, default_speaker, set_default_speaker
+from .speaker import Speaker, Typed, default_speaker, set_default_speaker
 
 __all__ = ["EspeakEngine", "SpeechCache", "SpeechError", "SpeechSettings", "Speaker",
-           "default_speaker", "join_wavs", "set_default_speaker"]
+           "Typed", "default_speaker", "join_wavs", "set_default_speaker"]

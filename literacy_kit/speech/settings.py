@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from traitlets import Enum, Float, Int, Unicode
+from traitlets import Bool, Enum, Float, Int, Unicode
 from traitlets.config import Configurable
 
 from ..i18n import normalize_lang
@@ -29,7 +29,8 @@ class SpeechSettings(Configurable):
 
     Environment variables (read by :meth:`from_env`, which the kiosk launcher and the
     lessons use): ``LK_SPEECH_ENGINE`` (path or name of espeak-ng), ``LK_SPEECH_CACHE``,
-    ``LK_SPEECH_REGION`` (north, central or south) and ``LK_SPEECH_RATE``.
+    ``LK_SPEECH_REGION`` (north, central or south), ``LK_SPEECH_RATE`` and
+    ``LK_SPEECH_WRITE_CACHE`` (``0`` keeps new audio in memory only).
     """
 
     engine = Unicode("espeak-ng", config=True,
@@ -41,6 +42,10 @@ class SpeechSettings(Configurable):
                help="Words per minute. espeak-ng's own default (175) is fast for slow readers.")
     cache_dir = Unicode(config=True, help="Folder of cached WAV files (created when needed).")
     timeout = Float(30.0, config=True, help="Seconds one synthesis may take before it is abandoned.")
+    write_cache = Bool(True, config=True,
+                       help="Store new audio in the cache. The kiosk turns this off: it plays what "
+                            "prewarm prepared and keeps nothing new, so no screen a visitor "
+                            "filled in is left on disk.")
 
     def _cache_dir_default(self) -> str:
         return default_cache_dir()
@@ -67,5 +72,7 @@ class SpeechSettings(Configurable):
         rate = env.get("LK_SPEECH_RATE", "").strip()
         if rate.isdigit() and 80 <= int(rate) <= 400:
             values["rate"] = int(rate)
+        if env.get("LK_SPEECH_WRITE_CACHE", "").strip().lower() in ("0", "false", "no", "off"):
+            values["write_cache"] = False
         values.update(overrides)
         return cls(**values)

@@ -18,6 +18,14 @@ from .engine import EspeakEngine, SpeechError
 from .settings import SpeechSettings
 
 
+class Typed(str):
+    """Text a learner or visitor typed: spoken, never written to the cache.
+
+    A kiosk must not keep what a visitor typed (their real ID number, say), so audio of
+    typed text lives only in memory for the tap that asked for it.
+    """
+
+
 class Speaker:
     """espeak-ng plus the disk cache, configured by :class:`SpeechSettings`."""
 
@@ -48,9 +56,12 @@ class Speaker:
         return self.available and self.cache.path(self.key(text, lang)).is_file()
 
     def wav(self, text: str, lang: str) -> bytes:
-        """The WAV of one text, from the cache when it is there. Raises :class:`SpeechError`."""
+        """The WAV of one text, from the cache when it is there (never for :class:`Typed`
+        text, which is synthesised and forgotten). Raises :class:`SpeechError`."""
         if not self.available:
             raise SpeechError("espeak-ng is not installed")
+        if isinstance(text, Typed):
+            return self.engine.synthesize(text, self.settings.voice_for(lang))
         key = self.key(text, lang)
         data = self.cache.get(key)
         if data is not None:
@@ -58,7 +69,8 @@ class Speaker:
             return data
         self.misses += 1
         data = self.engine.synthesize(text, self.settings.voice_for(lang))
-        self.cache.put(key, data)
+        if self.settings.write_cache:
+            self.cache.put(key, data)
         return data
 
     def speak(self, texts: Iterable[str], lang: str) -> bytes:
@@ -70,9 +82,13 @@ class Speaker:
 
 
 def clean(texts: Iterable[str]) -> list[str]:
-    """NFC, folded whitespace, empties dropped."""
-    cleaned = (fold_space(nfc(text or "")) for text in texts)
-    return [text for text in cleaned if text]
+    """NFC, folded whitespace, empties dropped; :class:`Typed` text stays marked."""
+    cleaned = []
+    for text in texts:
+        folded = fold_space(nfc(text or ""))
+        if folded:
+            cleaned.append(Typed(folded) if isinstance(text, Typed) else folded)
+    return cleaned
 
 
 _DEFAULT: Speaker | None = None

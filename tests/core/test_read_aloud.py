@@ -129,3 +129,20 @@ def test_speakers_inside_a_view_are_not_read_twice(demo, keep):
     texts = phone.read_aloud.texts()
     assert not any(t("core.read_aloud", "vi") in text for text in texts)
     assert len(find(phone, ReadAloud)) == 2
+
+
+def test_a_visitors_typed_value_is_read_back_but_not_kept_on_disk(keep, speaker):
+    from literacy_kit.core import FormField
+    from literacy_kit.speech import Typed
+
+    field = FormField("Phone", lambda text: text, lang="en")
+    phone = keep(PhoneFrame("App", field, lang="en"))
+    field.input.value = "0912 345 678"
+    texts = phone.read_aloud.texts()
+    typed = [text for text in texts if isinstance(text, Typed)]
+    assert typed == ["0912 345 678"]
+    phone.read_aloud.speak()
+    assert phone.read_aloud.status == "played"
+    key = speaker.key("0912 345 678", "en")
+    assert not speaker.cache.path(key).exists()
+    assert len(speaker.cache) == len(texts) - 1

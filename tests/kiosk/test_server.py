@@ -45,6 +45,13 @@ def test_settings_travel_through_the_environment(tmp_path):
     assert (restored.lang, restored.idle_reset) == ("en", 42.0)
 
 
+def test_kiosk_kernels_never_write_new_speech_audio(tmp_path):
+    from literacy_kit.speech import SpeechSettings
+
+    env = kiosk_env(tmp_path, KioskSettings(), base={})
+    assert SpeechSettings.from_env(env).write_cache is False
+
+
 def test_bad_environment_values_fall_back_to_defaults():
     settings = KioskSettings.from_env({ENV_LANG: "klingon", ENV_IDLE: "soon"})
     assert (settings.lang, settings.idle_reset) == ("vi", 180.0)

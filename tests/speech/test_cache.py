@@ -89,3 +89,33 @@ def test_a_damaged_entry_is_reported_missing_not_raised(tmp_path):
     key = cache.key("x", "vi", "v", 145)
     cache.path(key).mkdir(parents=True)  # a folder where the file should be
     assert cache.get(key) is None
+
+
+def test_typed_text_is_spoken_but_never_cached(make_speaker, counting_engine):
+    from literacy_kit.speech import Typed
+
+    engine, calls = counting_engine
+    speaker = make_speaker(engine=engine)
+    data = speaker.speak(["Số điện thoại", Typed("0912 345 678")], "vi")
+    assert data.startswith(b"RIFF") and calls() == 2
+    assert len(speaker.cache) == 1  # only the label
+    speaker.speak(["Số điện thoại", Typed("0912 345 678")], "vi")
+    assert calls() == 3  # the typed number is synthesised again, never read from disk
+
+
+def test_a_read_only_cache_plays_what_is_there_and_keeps_nothing_new(make_speaker, counting_engine,
+                                                                     monkeypatch):
+    from literacy_kit.speech import Speaker, SpeechSettings
+
+    engine, calls = counting_engine
+    writer = make_speaker(engine=engine)
+    writer.wav("Trang chủ", "vi")
+    monkeypatch.setenv("LK_SPEECH_WRITE_CACHE", "0")
+    settings = SpeechSettings.from_env(engine=engine, cache_dir=str(writer.cache.root))
+    assert settings.write_cache is False
+    kiosk = Speaker(settings)
+    kiosk.wav("Trang chủ", "vi")  # prepared: read from disk
+    assert calls() == 1 and kiosk.hits == 1
+    kiosk.wav("Nguyễn Văn An", "vi")  # new: spoken, not stored
+    kiosk.wav("Nguyễn Văn An", "vi")
+    assert calls() == 3 and len(kiosk.cache) == 1
