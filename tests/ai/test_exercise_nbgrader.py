@@ -10,23 +10,22 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from identity.test_exercise_nbgrader import nbgrader
 from literacy_kit import content
 from literacy_kit.ai.activities_text import pieces_to_remove
 from literacy_kit.grading import Exercise, answers_filename
 from literacy_kit.i18n import t
 from literacy_kit.testing import close_all
 
+import course_support
+from course_support import COURSE, graded_course, handed_out
+
 pytestmark = pytest.mark.notebook
 
-REPO = Path(__file__).resolve().parents[2]
-COURSE = REPO / "exercises"
 ASSIGNMENT = "ai"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 ANSWERS = answers_filename(ASSIGNMENT)
@@ -77,35 +76,17 @@ def tap_answers(folder: Path, plan: dict) -> None:
 
 
 def leaks(text: str) -> list[str]:
-    readable = html.unescape(re.sub(r"<[^>]+>", "", text))
-    return [p.pattern for p in GIVEAWAYS if p.search(text) or p.search(readable)]
+    return course_support.leaks(text, GIVEAWAYS)
 
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """A graded course: generated, released, four submissions autograded, feedback made."""
-    root = tmp_path_factory.mktemp("ai") / "course"
-    root.mkdir()
-    shutil.copy(COURSE / "nbgrader_config.py", root)
-    shutil.copytree(COURSE / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", ANSWERS))
-    timings = {}
-    _, timings["generate_assignment"] = nbgrader(root, "generate_assignment", ASSIGNMENT)
-    _, timings["release_assignment"] = nbgrader(root, "release_assignment", ASSIGNMENT)
-    outbound = root / "exchange" / "literacy_kit" / "outbound" / ASSIGNMENT
-    for learner, plan in LEARNERS.items():
-        folder = root / "submitted" / learner / ASSIGNMENT
-        folder.mkdir(parents=True)
-        shutil.copy(outbound / NOTEBOOK, folder / NOTEBOOK)
-        (folder / "timestamp.txt").write_text("2025-09-01 19:30:00.000000 UTC")
-        if "garbage" in plan:
-            (folder / ANSWERS).write_bytes(plan["garbage"])
-        elif "better_prompt" in plan:
+    def answer(folder, plan):
+        if "better_prompt" in plan:
             tap_answers(folder, plan)
-    _, timings["autograde"] = nbgrader(root, "autograde", ASSIGNMENT)
-    _, timings["generate_feedback"] = nbgrader(root, "generate_feedback", ASSIGNMENT)
-    print("nbgrader timings (s):", {k: round(v, 1) for k, v in timings.items()})
-    return root
+
+    return graded_course(tmp_path_factory.mktemp("ai") / "course", ASSIGNMENT, LEARNERS, answer)
 
 
 def test_hidden_answers_agree_with_the_content_and_the_detector():
@@ -126,8 +107,7 @@ def test_hidden_answers_agree_with_the_content_and_the_detector():
 
 
 def test_release_holds_no_answers(course):
-    shipped = sorted((course / "release").rglob("*")) + sorted((course / "exchange").rglob("*"))
-    files = [path for path in shipped if path.is_file()]
+    files = handed_out(course)
     assert {path.name for path in files} == {NOTEBOOK}
     for path in files:
         assert leaks(path.read_text(encoding="utf-8")) == [], path

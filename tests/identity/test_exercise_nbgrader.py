@@ -8,14 +8,9 @@ released notebook in a real kernel, taps, restarts the kernel and finds the answ
 """
 from __future__ import annotations
 
-import html
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import nbformat
@@ -24,11 +19,11 @@ import pytest
 from literacy_kit.grading import Exercise, answers_filename
 from literacy_kit.testing import close_all
 
+import course_support
+from course_support import graded_course, handed_out
+
 pytestmark = pytest.mark.notebook
 
-REPO = Path(__file__).resolve().parents[2]
-COURSE = REPO / "exercises"
-BIN = Path(sys.executable).parent
 ASSIGNMENT = "vneid"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 ANSWERS = answers_filename(ASSIGNMENT)
@@ -62,19 +57,6 @@ SEP = r"(?:\W|\\n)+"   # punctuation, spaces, or the "\n" escapes inside an .ipy
 GIVEAWAYS = [re.compile(SEP.join(RIGHT_ORDER)), re.compile(SEP.join(INVALID)),
              re.compile(SEP.join(f"{key}{SEP}{value}" for key, value in TRUTH.items()), re.IGNORECASE),
              re.compile("HIDDEN TESTS"), re.compile(r"grader\.(ordering|true_false|picks|stage)\(")]
-
-
-def nbgrader(course: Path, *args: str) -> tuple[subprocess.CompletedProcess, float]:
-    env = dict(os.environ)
-    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"  # nbgrader runs alembic by name
-    env.pop("LK_GRADING_LANG", None)                            # feedback in Vietnamese
-    executable = BIN / "nbgrader"
-    command = [str(executable)] if executable.exists() else [sys.executable, "-m", "nbgrader"]
-    start = time.perf_counter()
-    result = subprocess.run(command + list(args), cwd=course, env=env, capture_output=True,
-                            text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result, time.perf_counter() - start
 
 
 def tap_answers(folder: Path, plan: dict) -> None:
@@ -113,41 +95,21 @@ def drive_simulator(sim, until: str) -> None:
 
 
 def leaks(text: str) -> list[str]:
-    """The giveaways found in ``text``, read raw and as HTML without its tags and entities."""
-    readable = html.unescape(re.sub(r"<[^>]+>", "", text))
-    return [p.pattern for p in GIVEAWAYS if p.search(text) or p.search(readable)]
+    return course_support.leaks(text, GIVEAWAYS)
 
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """A graded course: generated, released, four submissions autograded, feedback made."""
-    root = tmp_path_factory.mktemp("vneid") / "course"
-    root.mkdir()
-    shutil.copy(COURSE / "nbgrader_config.py", root)
-    shutil.copytree(COURSE / "source" / ASSIGNMENT, root / "source" / ASSIGNMENT,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", ANSWERS))
-    timings = {}
-    _, timings["generate_assignment"] = nbgrader(root, "generate_assignment", ASSIGNMENT)
-    _, timings["release_assignment"] = nbgrader(root, "release_assignment", ASSIGNMENT)
-    outbound = root / "exchange" / "literacy_kit" / "outbound" / ASSIGNMENT
-    for learner, plan in LEARNERS.items():
-        folder = root / "submitted" / learner / ASSIGNMENT
-        folder.mkdir(parents=True)
-        shutil.copy(outbound / NOTEBOOK, folder / NOTEBOOK)   # what fetch_assignment hands out
-        (folder / "timestamp.txt").write_text("2025-09-01 19:30:00.000000 UTC")
-        if "garbage" in plan:
-            (folder / ANSWERS).write_bytes(plan["garbage"])
-        elif "order" in plan:
+    def answer(folder, plan):
+        if "order" in plan:
             tap_answers(folder, plan)
-    _, timings["autograde"] = nbgrader(root, "autograde", ASSIGNMENT)
-    _, timings["generate_feedback"] = nbgrader(root, "generate_feedback", ASSIGNMENT)
-    print("nbgrader timings (s):", {k: round(v, 1) for k, v in timings.items()})
-    return root
+
+    return graded_course(tmp_path_factory.mktemp("vneid") / "course", ASSIGNMENT, LEARNERS, answer)
 
 
 def test_release_holds_no_answers(course):
-    shipped = sorted((course / "release").rglob("*")) + sorted((course / "exchange").rglob("*"))
-    files = [path for path in shipped if path.is_file()]
+    files = handed_out(course)
     assert {path.name for path in files} == {NOTEBOOK}, "nothing but the notebook is handed out"
     for path in files:
         assert leaks(path.read_text(encoding="utf-8")) == [], path
