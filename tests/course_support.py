@@ -80,3 +80,15 @@ def leaks(text: str, giveaways: list[re.Pattern]) -> list[str]:
     """The giveaways found in ``text``, read raw and as HTML without its tags and entities."""
     readable = html.unescape(re.sub(r"<[^>]+>", "", text))
     return [p.pattern for p in giveaways if p.search(text) or p.search(readable)]
+
+
+def read_scores(course: Path, assignment: str, learner: str, cells) -> tuple:
+    """``(max_score, score, {cell: score}, needs_manual_grade)`` of one submission, read
+    back through nbgrader's own Gradebook API (what the formgrader shows)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="literacy_kit") as gradebook:
+        submission = gradebook.find_submission(assignment, learner)
+        scores = {cell: gradebook.find_grade(cell, assignment, assignment, learner).score
+                  for cell in cells}
+        return submission.max_score, submission.score, scores, submission.needs_manual_grade
