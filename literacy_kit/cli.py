@@ -1,4 +1,5 @@
-"""The ``literacy-kit`` command: ``kiosk``, ``lab``, ``doctor`` and ``speech prewarm``.
+"""The ``literacy-kit`` command: ``kiosk``, ``lab``, ``doctor``, ``speech prewarm`` and the
+trainer's ``course`` commands (:mod:`literacy_kit.course.cli`).
 
 Every message comes from the ``cli`` catalogs in the language given by ``--lang``
 (Vietnamese by default). Numbers are parsed after argparse so that a bad value gets
@@ -51,7 +52,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=tr(help_key))
 
     parser = argparse.ArgumentParser(prog="literacy-kit", description=tr("description"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course}")
 
     kiosk = commands.add_parser("kiosk", help=tr("kiosk_help"), description=tr("kiosk_help"))
     add_lang(kiosk, "kiosk_lang_help")
@@ -80,6 +81,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     prewarm.add_argument("--cache", default=None, metavar="DIR", help=tr("speech_cache_help"))
     prewarm.add_argument("--bundle", action="append", default=None, metavar="NAME",
                          help=tr("speech_bundle_help"))
+
+    from .course import cli as course_cli
+
+    course_cli.register(commands, lang)
     return parser
 
 
@@ -219,7 +224,14 @@ def run_speech(args: argparse.Namespace, lang: str) -> int:
     return 1 if report.failed else 0
 
 
-HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor, "speech": run_speech}
+def run_course(args: argparse.Namespace, lang: str) -> int:
+    from .course import cli as course_cli
+
+    return course_cli.run(args, lang)
+
+
+HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor, "speech": run_speech,
+            "course": run_course}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

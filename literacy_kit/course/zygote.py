@@ -1,0 +1,118 @@
+"""A process that has imported the kernel once, and forks a fresh kernel per submission.
+
+Starting a kernel for every submission costs about 2 s of CPU here, most of it imports
+(ipykernel, ipywidgets, jsonschema, the lesson widgets). This process pays them once; each
+submission then gets a forked child, a new process in its own session, which never shares
+state with another submission: no learner code ever runs in the zygote itself.
+
+Run as ``python -m literacy_kit.course.zygote``. Protocol, one JSON object per line: it
+writes ``{"ready": true, "landlock": ABI}``, then answers each request
+``{"argv", "env", "cwd", "fence": {...}}`` with ``{"pid": N}`` (or ``{"error": text}``).
+It exits when its standard input closes, killing the kernels it started.
+"""
+from __future__ import annotations
+
+import ctypes
+import importlib
+import json
+import os
+import signal
+import sys
+
+from .sandbox import Fence, apply, landlock_abi
+
+_PR_SET_PDEATHSIG = 1
+#: Exit status of a child that could not put its fence up (it never runs learner code).
+FENCE_FAILED = 70
+
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipywidgets", "jsonschema",
+           "literacy_kit.grading", "literacy_kit.core", "literacy_kit.identity",
+           "literacy_kit.ai", "literacy_kit.services")
+
+
+def _die_with_parent() -> None:
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _preload(names) -> None:
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a missing optional module only costs speed
+            pass
+
+
+def _child(request: dict) -> None:
+    """In the forked child: detach, fence in, become the kernel. Never returns."""
+    status = 1
+    try:
+        os.setsid()
+        _die_with_parent()
+        for name in ("SIGCHLD", "SIGINT", "SIGTERM", "SIGPIPE"):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.closerange(3, 1024)
+        os.environ.clear()
+        os.environ.update(request.get("env") or {})
+        os.chdir(request.get("cwd") or os.environ.get("TMPDIR", "/"))
+        fence = Fence(**request.get("fence", {}))
+        fenced = apply(fence)
+        if request.get("require_fence") and not fenced:
+            os._exit(FENCE_FAILED)
+        import random
+
+        random.seed()  # the zygote's generator state must not be every child's
+        sys.path.insert(0, "")  # the notebook's folder, as in a normal kernel
+        sys.argv = [sys.executable] + list(request["argv"])
+        from ipykernel.kernelapp import IPKernelApp
+
+        IPKernelApp.launch_instance(argv=list(request["argv"]))
+        status = 0
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:  # noqa: BLE001 - the child must never return into the zygote loop
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def serve(stdin=None, stdout=None) -> None:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the grading run decides, not Ctrl-C
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    if sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]
+    _preload(PRELOAD)
+    children: list[int] = []
+    stdout.write(json.dumps({"ready": True, "landlock": landlock_abi()}) + "\n")
+    stdout.flush()
+    try:
+        for line in stdin:
+            try:
+                request = json.loads(line)
+                pid = os.fork()
+                if pid == 0:
+                    _child(request)
+                children.append(pid)
+                reply = {"pid": pid}
+            except Exception as exc:  # noqa: BLE001 - reported to the grader, which falls back
+                reply = {"error": repr(exc)}
+            stdout.write(json.dumps(reply) + "\n")
+            stdout.flush()
+    finally:
+        for pid in children:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+
+
+if __name__ == "__main__":
+    serve()
