@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..grading.answers import FORMAT, answers_filename
+from ..grading.learner_code import is_learner_code
 from ..i18n import t
 
 #: What nbgrader's LimitOutput leaves where it cut a flood of output.
@@ -84,6 +85,10 @@ def before_grading(folder: Path, assignment: str, released: dict | None) -> list
             reasons.append(Reason("reason_cells_deleted", {"cells": ", ".join(deleted)}))
         if edited:
             reasons.append(Reason("reason_cells_edited", {"cells": ", ".join(edited)}))
+        added = [cell for cell in notebook["cells"] if isinstance(cell, dict)
+                 and is_learner_code(cell) and _source(cell).strip()]
+        if added:
+            reasons.append(Reason("reason_code_added", {"count": len(added)}))
     answers = folder / answers_filename(assignment)
     if not answers.is_file():
         reasons.append(Reason("reason_no_answers"))

@@ -23,6 +23,7 @@ from .course_dir import CourseDir
 from .diagnose import Reason
 from .errors import CourseError
 from .grade_journal import STATE_DIR, Journal, submitted_timestamp
+from .tools_path import ensure_tools_on_path
 
 #: Extra seconds a worker gets after its own watchdog should have fired, before the
 #: coordinator kills the whole worker.
@@ -88,6 +89,7 @@ def zero_fill(course: CourseDir, assignment: str, learner: str) -> None:
 
     url = f"{course.gradebook_url}?timeout={grade_worker.DB_WAIT}"
     with Gradebook(url, course_id=course.course_id) as gradebook:
+        gradebook.update_or_create_student(learner)
         gradebook.update_or_create_submission(assignment, learner)
         submission = gradebook.find_submission(assignment, learner)
         for notebook in submission.notebooks:
@@ -150,6 +152,7 @@ def grade_assignment(course: CourseDir, assignment: str, *, jobs: int = 0,
     ``progress(done, total, elapsed)`` is called after each submission.
     """
     start = time.perf_counter()
+    ensure_tools_on_path()
     if assignment not in course.assignments():
         raise CourseError("course.unknown_assignment", assignment=assignment,
                           known=", ".join(course.assignments()) or "-")

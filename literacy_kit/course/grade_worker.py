@@ -129,6 +129,11 @@ class Worker:
 def serve(connection, options: dict) -> None:
     """Worker process main loop: receive learner ids, send back results, until ``None``."""
     os.environ.pop("LK_GRADING_LANG", None)  # feedback pages choose their own language
+    # a coordinator killed outright (power cut, kill -9) must not leave workers grading on
+    # behind the next run's back
+    from .zygote import _die_with_parent
+
+    _die_with_parent()
     worker = Worker(**options)
     connection.send({"ready": True, "fence": worker.fence})
     try:
