@@ -108,15 +108,18 @@ def after_grading(notebook_path: Path) -> list[Reason]:
     if notebook is None:
         return []
     timeouts, floods, errors = [], [], {}
-    for cell in notebook.get("cells", []):
-        name = str(_nbgrader(cell).get("grade_id", "?"))
-        for output in cell.get("outputs", []) or []:
+    for index, cell in enumerate(notebook.get("cells", [])):
+        name = str(_nbgrader(cell).get("grade_id") or f"#{index + 1}")
+        outputs = cell.get("outputs", []) or []
+        timed_out = any(o.get("output_type") == "error" and o.get("ename") in TIMEOUT_NAMES
+                        for o in outputs)
+        for output in outputs:
             kind = output.get("output_type")
             if kind == "error":
                 ename = str(output.get("ename", ""))
-                if ename in TIMEOUT_NAMES or "Timeout" in "".join(output.get("traceback", [])[:1]):
+                if ename in TIMEOUT_NAMES:
                     timeouts.append(name)
-                else:
+                elif not (timed_out and ename == "KeyboardInterrupt"):  # the interrupt itself
                     errors.setdefault(ename or "Error", []).append(name)
             elif kind == "stream" and TRUNCATED in str(output.get("text", "")):
                 floods.append(name)
@@ -128,3 +131,15 @@ def after_grading(notebook_path: Path) -> list[Reason]:
     for ename, cells in sorted(errors.items()):
         reasons.append(Reason("reason_error", {"error": ename, "cells": ", ".join(dict.fromkeys(cells))}))
     return reasons
+
+
+def failure_reason(messages: list[str]) -> Reason:
+    """Why nbgrader gave up on a submission, from the errors it logged."""
+    text = "\n".join(messages)
+    if "unresponsive" in text or "Timeout waiting for execute reply" in text:
+        return Reason("reason_kernel_unresponsive")
+    if "DeadKernel" in text or "Kernel died" in text or "kernel died" in text:
+        return Reason("reason_kernel_died")
+    useful = [m for m in messages if "see the" not in m and "Please see" not in m]
+    detail = (useful or messages or ["?"])[0].strip().splitlines()[0][:200]
+    return Reason("reason_grading_failed", {"detail": detail})

@@ -86,7 +86,9 @@ class Worker:
         folder = self.root / "submitted" / learner / self.assignment
         reasons = diagnose.before_grading(folder, self.assignment, self.released)
         collect = _Collect()
-        logging.getLogger().addHandler(collect)
+        loggers = [logging.getLogger(name) for name in ("", "traitlets", "nbgrader")]
+        for logger in loggers:
+            logger.addHandler(collect)
         expired = threading.Event()
         watchdog = threading.Timer(self.submission_timeout, self._expire, args=(expired,))
         watchdog.daemon = True
@@ -103,7 +105,8 @@ class Worker:
             collect.messages.append(repr(exc)[:300])
         finally:
             watchdog.cancel()
-            logging.getLogger().removeHandler(collect)
+            for logger in loggers:
+                logger.removeHandler(collect)
         autograded = self.root / "autograded" / learner / self.assignment / f"{self.assignment}.ipynb"
         graded = ok and autograded.is_file()
         if expired.is_set():
@@ -111,8 +114,7 @@ class Worker:
         elif graded:
             reasons.extend(diagnose.after_grading(autograded))
         elif not any(r.key == "reason_no_notebook" for r in reasons):
-            reasons.append(diagnose.Reason("reason_grading_failed",
-                                           {"detail": (collect.messages or ["?"])[-1][:200]}))
+            reasons.append(diagnose.failure_reason(collect.messages))
         return {"learner": learner, "graded": graded, "seconds": time.perf_counter() - start,
                 "reasons": [r.to_dict() for r in reasons], "fence": self.fence}
 
