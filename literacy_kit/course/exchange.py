@@ -23,6 +23,9 @@ def _api(course: CourseDir):
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
+    from .tools_path import ensure_tools_on_path
+
+    ensure_tools_on_path()
     config = course.config.copy()
     config.CourseDirectory.root = str(course.root)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jupyter_client.provisioning import LocalProvisioner
 
-from .sandbox import Fence, default_readable
+from .sandbox import default_readable
 
 PROVISIONER_NAME = "literacy-kit-fork"
 _LAUNCHER = ("-m", "ipykernel_launcher")
@@ -59,10 +59,10 @@ class Zygote:
         return self.landlock > 0
 
     def fork(self, argv: list[str], env: dict, cwd: str, writable: list[str],
-             readable: list[str]) -> int:
+             readable: list[str], listable: list[str] = ()) -> int:
         request = {"argv": argv, "env": env, "cwd": cwd,
                    "require_fence": self.require_fence and self.fenced,
-                   "fence": {"writable": writable, "readable": readable,
+                   "fence": {"writable": writable, "readable": readable, "listable": list(listable),
                              "memory_bytes": self.memory_bytes, "file_bytes": self.file_bytes}}
         with self._lock:
             try:
@@ -180,13 +180,16 @@ class ForkProvisioner(LocalProvisioner):
                    IPYTHONDIR=os.path.join(self._scratch, "ipython"),
                    MPLCONFIGDIR=os.path.join(self._scratch, "matplotlib"),
                    JUPYTER_CONFIG_DIR=os.path.join(self._scratch, "jupyter"))
-        # the submission's folder is read-only: code run at grading time cannot rewrite
-        # its own answers file (or anything else) there
-        readable = default_readable() + [cwd]
+        # the submission's folder is read-only (code run at grading time cannot rewrite
+        # its answers file), and its notebooks are unreadable: while grading, they hold
+        # the hidden tests nbgrader has put back
+        readable = default_readable() + [str(entry) for entry in Path(cwd).iterdir()
+                                         if entry.suffix != ".ipynb"]
         connection_file = getattr(self.parent, "connection_file", "")
         if connection_file:
             readable.append(str(Path(connection_file).resolve()))
-        pid = zygote.fork(list(cmd[3:]), env, cwd, writable=[self._scratch], readable=readable)
+        pid = zygote.fork(list(cmd[3:]), env, cwd, writable=[self._scratch], readable=readable,
+                          listable=[cwd])
         self.process = ForkedProcess(pid)
         self.pid = self.pgid = pid
         return self.connection_info

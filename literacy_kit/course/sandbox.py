@@ -72,10 +72,14 @@ class Fence:
     readable : paths it may only read (Python, the system, this package)
     memory_bytes : address-space limit; ``0`` for none
     file_bytes : largest file it may write; ``0`` for none
+    listable : folders it may list without reading their files
     """
 
     writable: list[str] = field(default_factory=list)
     readable: list[str] = field(default_factory=list)
+    #: folders whose entries may be listed, but whose files are not readable unless
+    #: they are in ``readable`` themselves
+    listable: list[str] = field(default_factory=list)
     memory_bytes: int = 4 << 30
     file_bytes: int = 64 << 20
 
@@ -123,7 +127,7 @@ def _add_rule(libc, ruleset: int, path: str, rights: int) -> None:
         os.close(fd)
 
 
-def _landlock(readable: Iterable[str], writable: Iterable[str]) -> bool:
+def _landlock(readable: Iterable[str], writable: Iterable[str], listable: Iterable[str] = ()) -> bool:
     abi = landlock_abi()
     if abi <= 0:
         return False
@@ -139,6 +143,8 @@ def _landlock(readable: Iterable[str], writable: Iterable[str]) -> bool:
             _add_rule(libc, ruleset, path, _READ & handled)
         for path in writable:
             _add_rule(libc, ruleset, path, handled)
+        for path in listable:
+            _add_rule(libc, ruleset, path, _READ_DIR & handled)
         _add_rule(libc, ruleset, os.devnull, (_READ_FILE | _WRITE_FILE) & handled)
         if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             return False
@@ -160,4 +166,4 @@ def apply(fence: Fence) -> bool:
         pass
     # an over-long write fails with an error instead of killing the kernel
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    return _landlock(fence.readable, fence.writable)
+    return _landlock(fence.readable, fence.writable, fence.listable)

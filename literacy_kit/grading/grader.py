@@ -11,10 +11,12 @@ strips from the release and puts back when it autogrades::
     grader.ordering("level1_steps", ["a", "b", "c"], points=3)
     ### END HIDDEN TESTS
 
-The hidden call prints a Vietnamese message (the feedback learners read) and returns a
-float, the cell's last value: nbgrader 0.9 reads a numeric ``execute_result`` as partial
-credit (``nbgrader.utils.determine_grade``). Nothing here raises or writes to stderr, both
-of which nbgrader would turn into zero points with a traceback.
+The hidden call shows a message (the feedback learners read; Vietnamese unless
+``$LK_GRADING_LANG`` says otherwise, with every language carried along for the feedback
+page, see :mod:`~literacy_kit.grading.messages`) and returns a float, the cell's last
+value: nbgrader 0.9 reads a numeric ``execute_result`` as partial credit
+(``nbgrader.utils.determine_grade``). Nothing here raises or writes to stderr, both of
+which nbgrader would turn into zero points with a traceback.
 """
 from __future__ import annotations
 
@@ -24,9 +26,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .. import content
-from ..i18n import DEFAULT_LANG, normalize_lang, t
+from ..i18n import DEFAULT_LANG, LANGS, normalize_lang
 from . import checks
 from .answers import AnswerStore, answers_filename
+from .cell_check import check_notebook_complete
+from .messages import in_every_language, show
 
 #: Environment variable choosing the language of printed checks (default Vietnamese).
 LANG_ENV = "LK_GRADING_LANG"
@@ -70,9 +74,9 @@ class Grader:
         return AnswerStore.for_exercise(self.exercise, self.folder)
 
     def say(self, key: str, **fmt) -> str:
-        text = t(key, self.lang, **fmt)
-        print(text)
-        return text
+        """Show catalog message ``key`` once, in :attr:`lang`, carrying every language
+        along for the feedback page (see :mod:`literacy_kit.grading.messages`)."""
+        return show(in_every_language(key, **fmt), self.lang)
 
     # -- visible part: did the learner answer? -------------------------------------------
     def status(self, *keys: str) -> tuple[str, dict]:
@@ -97,8 +101,11 @@ class Grader:
         """Print whether ``keys`` are answered, giving no hint of the right answer.
 
         Returns nothing on purpose: the visible part of a test cell must not leave a value
-        for nbgrader to read as points.
+        for nbgrader to read as points. Only under ``nbgrader validate`` it raises
+        :class:`~literacy_kit.grading.cell_check.MissingTestCells` when a test cell of the
+        notebook was deleted, so validation cannot report success.
         """
+        check_notebook_complete(self.exercise, self.folder)
         key, fmt = self.status(*keys)
         self.say(key, **fmt)
 
@@ -114,8 +121,9 @@ class Grader:
 
     # -- hidden part: points -------------------------------------------------------------
     def report(self, score: checks.Score) -> float:
-        """Print ``score``'s message and return its points (the cell's partial credit)."""
-        print(score.text(self.lang))
+        """Show ``score``'s message (as :meth:`say` does) and return its points, the
+        cell's partial credit."""
+        show({lang: score.text(lang) for lang in LANGS}, self.lang)
         return float(score)
 
     def _grade(self, points: float, scorer, *args) -> float:

@@ -94,7 +94,7 @@ def test_hidden_answers_agree_with_the_content_and_the_detector():
     nb = nbformat.reads(source, as_version=4)
     graded = {cell.metadata.nbgrader["grade_id"]: cell.metadata.nbgrader["points"]
               for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade")}
-    assert graded == POINTS
+    assert graded == {"setup": 0, **POINTS}   # the set-up cell: a 0-point completeness check
     assert all(cell.metadata.nbgrader["locked"] for cell in nb.cells)
     assert len(leaks(source)) == len(GIVEAWAYS)
     bundle = content.load("ai_exercise")

@@ -88,8 +88,10 @@ def test_flood_was_cut_and_loop_interrupted(graded):
 def test_the_fence_held(graded):
     course, run, before = graded
     assert run.fence == "landlock"
-    line = next(l for l in outputs(course, "attack").split("\\n") if "VERDICTS" in l)
-    verdicts = dict(ast.literal_eval(line.split("VERDICTS", 1)[1].strip().rstrip('",]').strip()))
+    notebook = json.loads((course.autograded / "attack" / "vneid" / "vneid.ipynb").read_text("utf-8"))
+    text = next("".join(o["text"]) for c in notebook["cells"] for o in c.get("outputs", [])
+                if o.get("output_type") == "stream" and "VERDICTS" in "".join(o["text"]))
+    verdicts = dict(ast.literal_eval(text.split("VERDICTS", 1)[1].strip()))
     assert verdicts.pop("write_scratch") == "allowed"          # its own temp folder only
     assert verdicts == {name: "PermissionError" for name in verdicts}, verdicts
     assert set(verdicts) == {"read_source", "write_gradebook", "read_gradebook", "write_other",

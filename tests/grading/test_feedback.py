@@ -78,9 +78,12 @@ def _course_config():
 def test_course_config_strips_hidden_tests_from_feedback():
     from nbgrader.preprocessors import GetGrades
 
+    from literacy_kit.grading.feedback_lang import LocalizeMessages
+
     preprocessors = _course_config().GenerateFeedback.preprocessors
     assert preprocessors[0] is GetGrades
     assert StripHiddenTests in preprocessors
+    assert preprocessors.index(StripHiddenTests) < preprocessors.index(LocalizeMessages)
 
 
 def test_course_config_never_overwrites_answer_files():
@@ -102,7 +105,9 @@ def test_feedback_config_keeps_working_without_the_package(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_literacy_kit)
     from nbgrader.preprocessors import ClearHiddenTests
 
-    assert ClearHiddenTests in _course_config().GenerateFeedback.preprocessors
+    config = _course_config()
+    assert ClearHiddenTests in config.GenerateFeedback.preprocessors
+    assert "HTMLExporter" not in config.GenerateFeedback     # nbgrader's own page template
 
 
 def test_source_notebook_is_valid():

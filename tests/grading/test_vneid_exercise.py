@@ -33,7 +33,9 @@ def notebook():
 
 
 def grade_cells():
-    return [c for c in notebook().cells if c.metadata.get("nbgrader", {}).get("grade")]
+    """The question test cells: every grade cell but the 0-point set-up check."""
+    return [c for c in notebook().cells if c.metadata.get("nbgrader", {}).get("grade")
+            and c.metadata.nbgrader["grade_id"] != "setup"]
 
 
 def hidden_part(source: str) -> str:
@@ -72,6 +74,10 @@ def test_every_grade_cell_ends_in_a_hidden_grader_call():
     assert [c.metadata.nbgrader["grade_id"] for c in cells] == [
         "q1_level1_steps", "q2_level2_true_false", "q3_invalid_ids", "q4_activation"]
     assert sum(c.metadata.nbgrader["points"] for c in cells) == 14
+    everything = [c for c in notebook().cells if c.metadata.nbgrader.get("grade")]
+    assert [c.metadata.nbgrader["grade_id"] for c in everything] == [
+        "setup"] + [c.metadata.nbgrader["grade_id"] for c in cells]
+    assert everything[0].metadata.nbgrader["points"] == 0 and BEGIN not in everything[0].source
     for cell in cells:
         visible = cell.source.split(BEGIN)[0]
         assert "grader.require(" in visible and cell.source.rstrip().endswith(END)
