@@ -144,4 +144,4 @@ def run(args, lang: str) -> int:
         return int(args.func(args) or 0)
     except CourseError as exc:
         print(f"literacy-kit course {args.action}: {exc.message(lang)}", file=sys.stderr)
-        return 1
+        return 2 if exc.key == "course.bad_number" else 1

@@ -28,6 +28,8 @@ def _api(course: CourseDir):
     ensure_tools_on_path()
     config = course.config.copy()
     config.CourseDirectory.root = str(course.root)
+    # releasing again (a corrected exercise) replaces the learners' copy in the exchange
+    config.ExchangeReleaseAssignment.force = True
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
