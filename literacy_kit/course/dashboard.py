@@ -107,7 +107,7 @@ class CourseDashboard(LangView):
     def _section(self, chart: Chart) -> w.VBox:
         title = css(w.HTML(f"<h3>{html.escape(chart.title)}</h3>"), "lk-dashboard-chart-title")
         image = css(w.Image(value=chart.png, format="png",
-                            layout=w.Layout(max_width="100%", height="auto")),
+                            layout=w.Layout(width="100%", max_width="800px", height="auto")),
                     "lk-dashboard-chart-image")
         table = css(w.HTML(html_table(self.tr("course.report_table_of", title=chart.title),
                                       chart.headers, chart.rows) if chart.rows else

@@ -32,6 +32,7 @@ from ..core.base import LangView, css
 from .answers import AnswerStore
 from .bind import Binding
 from .grader import resolve_lang
+from .headless import headless
 
 #: The VNeID simulator's state traits kept for grading, in the order a restore needs
 #: (the account first, then what the learner did with it, the screen last).
@@ -124,6 +125,7 @@ class Exercise:
         self.items: dict[str, GradedItem] = {}
 
     # -- graded items ------------------------------------------------------------------
+    @headless
     def ordering(self, item_id: str) -> GradedItem:
         """The step ordering ``item_id``; its answer is kept as step ids, in answer order."""
         ordering = self.bundle.orderings[item_id]
@@ -143,10 +145,12 @@ class Exercise:
         binding = self.store.bind(item_id, view.state, ["placed"], encode=encode, decode=decode)
         return self._item(item_id, [view], [binding], "grading.hint_ordering")
 
+    @headless
     def choice(self, item_id: str) -> GradedItem:
         """One choice question (a true/false statement, or a multiple choice)."""
         return self.choices(item_id)
 
+    @headless
     def choices(self, *item_ids: str) -> GradedItem:
         """Several choice questions answered together (e.g. true/false statements)."""
         views, bindings = [], []
@@ -159,6 +163,7 @@ class Exercise:
         hint = "grading.hint_multiple" if kinds == {"multiple"} else "grading.hint_single"
         return self._item(item_ids[0], views, bindings, hint)
 
+    @headless
     def vneid_simulator(self, key: str, **options) -> GradedItem:
         """The VNeID simulator, its progress kept under ``key`` (with its citizen's seed).
 
@@ -178,6 +183,7 @@ class Exercise:
 
         return self.track(key, sim, sim.state, SIMULATOR_TRAITS, encode=encode)
 
+    @headless
     def paste_check(self, item_id: str) -> GradedItem:
         """Tap the pieces of a text that must be removed before pasting it into an AI assistant.
 
@@ -189,6 +195,7 @@ class Exercise:
         view = PasteCheck(self.bundle.pages[item_id], lang=self.lang, graded=True)
         return self.track(item_id, view, view.state, ["selected"], hint="ai_widgets.exercise.hint")
 
+    @headless
     def spot_error(self, item_id: str) -> GradedItem:
         """Tap the wrong sentence of an AI assistant's answer (content page ``item_id``).
 
@@ -213,3 +220,36 @@ class Exercise:
         item = GradedItem(key, views, self.store, hint, lang=self.lang, bindings=bindings)
         self.items[key] = item
         return item
+
+    @headless
+    def services_simulator(self, key: str, seed: int | None = None, today: str | None = None,
+                           **options) -> GradedItem:
+        """The public-services simulator, its state kept under ``key``.
+
+        ``seed`` and ``today`` (``"YYYY-MM-DD"``) name the synthetic family and the first
+        simulated day, so the learner, a restarted kernel and the hidden test all see the
+        same family; without them the stored ones are used (else a new family).
+        """
+        from datetime import date
+
+        from ..services.simulator import PortalSimulator
+        from ..services.simulator_state import RESTORE_ORDER
+
+        stored = self.store.get(key)
+        stored = stored if isinstance(stored, dict) else {}
+        if seed is None and type(stored.get("seed")) is int and 0 <= stored["seed"] < 2 ** 31:
+            seed = stored["seed"]
+        if today is None and isinstance(stored.get("today"), str):
+            today = stored["today"]
+        try:
+            first_day = date.fromisoformat(today) if today else None
+        except ValueError:
+            first_day = None
+        sim = PortalSimulator(lang=self.lang, seed=seed, today=first_day, **options)
+        start = sim.clock.today.isoformat()
+
+        def encode(values):
+            return {**values, "seed": sim.seed, "today": start, "status": sim.state.status,
+                    "file_code": sim.state.file_code}
+
+        return self.track(key, sim, sim.state, RESTORE_ORDER, encode=encode)
