@@ -44,7 +44,7 @@ def register(commands, lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     grade.add_argument("--learner", action="append", default=None, metavar="ID", help=tr("grade_learner_help"))
     feedback = add("feedback", run_feedback)
     feedback.add_argument("--learner", action="append", default=None, metavar="ID", help=tr("grade_learner_help"))
-    cli_records.register(actions)
+    cli_records.register(actions, lang)
     return course
 
 
