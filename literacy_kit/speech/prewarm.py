@@ -55,7 +55,10 @@ def content_texts(langs: Iterable[str] = LANGS,
             continue
         for text in _localized_in(bundle):
             for lang in langs:
-                for cleaned in clean([text.get(lang)]):
+                value = text.get(lang)
+                if value and placeholders(value):  # filled in at tap time: nothing to prepare
+                    continue
+                for cleaned in clean([value]):
                     seen.setdefault((lang, cleaned), None)
     if bundles is not None:
         return list(seen)
