@@ -90,7 +90,8 @@ def zero_fill(course: CourseDir, assignment: str, learner: str) -> None:
     url = f"{course.gradebook_url}?timeout={grade_worker.DB_WAIT}"
     with Gradebook(url, course_id=course.course_id) as gradebook:
         gradebook.update_or_create_student(learner)
-        gradebook.update_or_create_submission(assignment, learner)
+        with gradebook.db.no_autoflush:  # nbgrader builds the rows before adding them
+            gradebook.update_or_create_submission(assignment, learner)
         submission = gradebook.find_submission(assignment, learner)
         for notebook in submission.notebooks:
             for grade in notebook.grades:
