@@ -1,29 +1,15 @@
-"""What every screen of the public-services simulator shares: a title, labelled parts and a
-message line.
+"""What every screen of the public-services simulator shares (see
+:mod:`literacy_kit.core.sim_screen`).
 
-A screen is a small :class:`~literacy_kit.core.LangView` shown inside the simulator's phone.
-It holds no procedure logic: its buttons call the simulator's seams (``sim.log_in()``,
-``sim.submit()``...), which talk to the application and move between screens. Short texts
-come from the ``services_ui`` catalog, longer ones from the ``services_screens`` content
-bundle; relabelling reads them again in the new language, and what the learner typed
-stays in the fields.
+Short texts come from the ``services_ui`` catalog, longer ones from the ``services_screens``
+content bundle; CSS classes start with ``lk-services-``. A screen also says which part of
+the phone it belongs to (``app``): ``"portal"`` (the web portal in the phone's browser,
+with its address bar), ``"vneid"`` (the VNeID app) or ``"phone"`` (the phone's messages).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-import ipywidgets as w
-
-from ..content import Localized, Page, load
-from ..core import FeedbackPanel, FormField
-from ..core._parts import button, esc, html_box
-from ..core.base import LangView, css
-from ..errors import InputError
-from ..i18n import LANGS, t
-
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from .simulator import PortalSimulator
+from ..content import Page, load
+from ..core.sim_screen import SimScreen, fact_rows, localized, paragraphs
 
 #: Content bundle holding the longer screen texts (explanations, the lookalike message).
 SCREENS_BUNDLE = "services_screens"
@@ -34,12 +20,6 @@ AREA = "services_ui"
 def key(name: str) -> str:
     """The full catalog key of a ``services_ui`` entry."""
     return f"{AREA}.{name}"
-
-
-def localized(catalog_key: str) -> Localized:
-    """A catalog key in every language, for widgets that take a :class:`Localized`."""
-    texts = {lang: t(catalog_key, lang) for lang in LANGS}
-    return Localized(vi=texts["vi"], en=texts["en"])
 
 
 def text_in(value, lang: str) -> str:
@@ -61,163 +41,18 @@ def screen_page(page_id: str) -> Page:
     return load(SCREENS_BUNDLE).pages[page_id]
 
 
-def paragraphs(page: Page, lang: str) -> str:
-    """The body of a content page as escaped ``<p>`` paragraphs."""
-    return "".join(f"<p>{esc(text.get(lang))}</p>" for text in page.body)
-
-
 def rows(pairs: list[tuple[str, str]], name: str = "services-facts") -> str:
     """Label/value pairs as a small two-column table (values escaped here)."""
-    cells = "".join(f'<tr><th style="text-align:left;padding:2px 8px 2px 0;vertical-align:top">'
-                    f'{esc(label)}</th><td class="lk-services-fact">{esc(value)}</td></tr>'
-                    for label, value in pairs)
-    return f'<table class="lk-{name}" style="border-collapse:collapse">{cells}</table>'
+    return fact_rows(pairs, name, "services")
 
 
-class Screen(LangView):
-    """Base of every simulator screen.
+class Screen(SimScreen):
+    """Base of every public-services simulator screen (``lk-services-screen-<key>``...)."""
 
-    Subclasses set ``key`` (also the CSS suffix: ``lk-services-screen-<key>``) and ``app``
-    (``"portal"``: the web portal in the phone's browser, with its address bar;
-    ``"vneid"``: the VNeID app; ``"phone"``: the phone's messages), build their parts in
-    :meth:`build` with :meth:`text`, :meth:`field` and :meth:`action`, and draw texts
-    that depend on the simulation through callables given to :meth:`text`: every text is
-    produced again on each relabel, which also happens whenever the screen is shown or
-    :meth:`refresh` is called. :meth:`render` handles the rest (visibility).
-
-    CSS classes: ``lk-services-screen`` and ``lk-services-screen-<key>`` on the screen,
-    ``lk-services-title``, ``lk-services-message`` (a :class:`~literacy_kit.core.FeedbackPanel`),
-    ``lk-services-field-<name>`` on each form field, ``lk-services-<name>`` on each button
-    (plus ``lk-services-button``).
-    """
-
-    key = "screen"
+    prefix = "services"
+    area = AREA
+    bundle = SCREENS_BUNDLE
     app = "portal"
-
-    def __init__(self, sim: "PortalSimulator", lang: str = "vi", **kwargs):
-        super().__init__(**kwargs)
-        self.sim = sim
-        self.fields: dict[str, FormField] = {}
-        self.buttons: dict[str, w.Button] = {}
-        self._labels: list[tuple[w.Widget, str, Callable[[str], str]]] = []
-        css(self, "services-screen", f"services-screen-{self.key}")
-        self.layout.width = "100%"
-        self.title_html = html_box("services-title")
-        self.message = css(FeedbackPanel(lang=lang), "services-message")
-        body = self.build()
-        self.children = [self.title_html, *body, self.message]
-        self.lang = lang
-        self.relabel()
-
-    # -- for subclasses -----------------------------------------------------------------
-    def build(self) -> list[w.Widget]:  # pragma: no cover - overridden
-        """Create the screen's parts; return them in display order."""
-        return []
-
-    def render(self) -> None:
-        """Adjust what texts alone cannot (which buttons show...); default: nothing."""
-
-    def title(self, lang: str) -> str:
-        """The screen title (default: catalog key ``services_ui.<key>.title``)."""
-        return t(key(f"{self.key}.title"), lang)
-
-    def text(self, name: str, source: str | Callable[[str], str], markup: bool = False) -> w.HTML:
-        """An ``HTML`` part (class ``lk-services-<key>-<name>``) relabelled from a catalog key
-        or from ``source(lang)``; ``markup=True`` means the callable returns safe HTML."""
-        widget = html_box(f"services-{self.key}-{name}")
-        if isinstance(source, str):
-            catalog_key = source
-            produce = lambda lang: f"<p>{esc(t(catalog_key, lang))}</p>"  # noqa: E731
-        elif markup:
-            produce = source
-        else:
-            fn = source
-            produce = lambda lang: f"<p>{esc(fn(lang))}</p>"  # noqa: E731
-        self._labels.append((widget, "value", produce))
-        return widget
-
-    def page_text(self, name: str, page_id: str) -> w.HTML:
-        """An ``HTML`` part holding the paragraphs of a ``services_screens`` page."""
-        page = screen_page(page_id)
-        return self.text(name, lambda lang: paragraphs(page, lang), markup=True)
-
-    def field(self, name: str, label: str | Localized, validator: Callable[[str], object] | None = None,
-              placeholder: str | Localized | None = None, required: bool = True,
-              secret: bool = False) -> FormField:
-        """A :class:`~literacy_kit.core.FormField` (class ``lk-services-field-<name>``);
-        ``label`` and ``placeholder`` are catalog keys or :class:`Localized` texts."""
-        label = localized(label) if isinstance(label, str) else label
-        placeholder = localized(placeholder) if isinstance(placeholder, str) else placeholder
-        widget = css(FormField(label, validator, required=required, placeholder=placeholder,
-                               lang=self.lang, secret=secret),
-                     "services-field", f"services-field-{name}")
-        self.fields[name] = widget
-        return widget
-
-    def action(self, name: str, label: str | Callable[[str], str], on_click: Callable[[], object],
-               style: str = "") -> w.Button:
-        """A touch-sized button (classes ``lk-services-button``, ``lk-services-<name>``)
-        labelled from a catalog key or from ``label(lang)``."""
-        btn = button("services-button", f"services-{name}", on_click=on_click, width="100%")
-        btn.button_style = style
-        self.buttons[name] = btn
-        produce = label if callable(label) else (lambda lang: t(label, lang))
-        self._labels.append((btn, "description", produce))
-        return btn
-
-    # -- what the simulator calls ---------------------------------------------------------
-    def typed(self, name: str) -> str:
-        """The text exactly as typed in field ``name``."""
-        return self.fields[name].state.text
-
-    def fill(self, **texts: str) -> None:
-        """Type into fields by name, as a learner would (each one is checked as it commits)."""
-        for name, text in texts.items():
-            field = self.fields[name]
-            field.input.value = text
-            if field.state.text != text:
-                # Same text as before: the widget sent no change, so commit it by hand.
-                field.state.text = text
-                field.validate()
-
-    def check_fields(self, *names: str) -> bool:
-        """Check every named field (all of them by default); True when all passed."""
-        results = [self.fields[name].validate() for name in (names or self.fields)]
-        return all(results)
-
-    def fail(self, error: InputError) -> None:
-        """Show a friendly message for ``error``; typed values are left alone."""
-        self.message.show("error", f"errors.{error.code}", **error.params)
-
-    def say(self, kind: str, catalog_key: str, **params) -> None:
-        """Show a catalog message of ``kind`` (info, success, warning, error)."""
-        self.message.show(kind, catalog_key, **params)
-
-    def on_show(self) -> None:
-        """Called each time the simulator brings this screen up: stale messages go."""
-        self.message.clear()
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Draw the screen again from the simulator's current state."""
-        self.relabel()
-
-    def clear(self) -> None:
-        """Forget everything typed here (kiosk privacy, restarting the simulation)."""
-        for field in self.fields.values():
-            field.clear()
-        self.message.clear()
-
-    def relabel(self) -> None:
-        if not hasattr(self, "message"):
-            return  # traits set while the screen is being built
-        lang = self.lang
-        self.title_html.value = f"<h3 style=\"margin:4px 0\">{esc(self.title(lang))}</h3>"
-        for widget, attr, produce in self._labels:
-            setattr(widget, attr, produce(lang))
-        for child in (self.message, *self.fields.values()):
-            child.lang = lang
-        self.render()
 
 
 __all__ = ["AREA", "SCREENS_BUNDLE", "Screen", "key", "localized", "paragraphs", "rows",
