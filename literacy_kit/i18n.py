@@ -1,7 +1,8 @@
 """Short UI strings in Vietnamese and English, read through one function.
 
-Catalogs live in ``literacy_kit/catalogs/<lang>/<area>.json``; a key ``"check"`` in
-``core.json`` is addressed as ``"core.check"``. A domain may add to an area from a file
+Generic catalogs live in ``literacy_kit/catalogs/<lang>/<area>.json``, each domain's in its
+own package (``catalogs/<lang>/``, found through :mod:`literacy_kit.domains`); a key
+``"check"`` in ``core.json`` is addressed as ``"core.check"``. A domain may add to an area from a file
 of its own, ``<area>.<domain>.json`` (say ``errors.ai.json``): the area is the name up to
 the first dot, so keys there are addressed as ``"errors.<key>"`` too. Vietnamese is the reference
 language: a key missing in English falls back to Vietnamese, and a key missing
@@ -31,8 +32,7 @@ def normalize_lang(lang: str | None) -> str:
 def catalog(lang: str) -> dict[str, str]:
     """Every string of one language, keyed ``<area>.<key>``."""
     merged: dict[str, str] = {}
-    folder = Path(__file__).parent / "catalogs" / lang
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+    for entry in _catalog_files(lang):
         if not entry.name.endswith(".json"):
             continue
         area = entry.name[: -len(".json")].split(".")[0]
@@ -43,6 +43,20 @@ def catalog(lang: str) -> dict[str, str]:
                 raise ValueError(f"catalog key {full!r} is defined twice ({entry.name})")
             merged[full] = value
     return merged
+
+
+def catalog_dirs(lang: str) -> list[Path]:
+    """The generic catalog folder of ``lang``, then each registered domain's."""
+    from . import domains
+
+    folders = [Path(__file__).parent / "catalogs" / lang]
+    folders += [domain.catalog_dir(lang) for domain in domains.registered()]
+    return [folder for folder in folders if folder.is_dir()]
+
+
+def _catalog_files(lang: str) -> list[Path]:
+    files = [entry for folder in catalog_dirs(lang) for entry in folder.iterdir()]
+    return sorted((entry for entry in files if entry.name.endswith(".json")), key=lambda p: p.name)
 
 
 class _LenientFormatter(string.Formatter):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import literacy_kit.i18n as i18n
+from literacy_kit import domains
 from literacy_kit.i18n import normalize_lang, placeholders, t
 
 CATALOGS = Path(i18n.__file__).parent / "catalogs"
@@ -104,6 +105,7 @@ def test_a_domain_file_adds_keys_to_an_area(tmp_path, monkeypatch):
         (folder / "errors.json").write_text('{"a": "A"}', encoding="utf-8")
         (folder / "errors.demo.json").write_text('{"demo.b": "B"}', encoding="utf-8")
     monkeypatch.setattr(i18n, "__file__", str(tmp_path / "i18n.py"))
+    monkeypatch.setattr(domains, "registered", lambda: [])
     i18n.catalog.cache_clear()
     try:
         assert i18n.catalog("vi") == {"errors.a": "A", "errors.demo.b": "B"}

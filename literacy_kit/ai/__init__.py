@@ -1,4 +1,6 @@
-"""Using AI assistants safely: the pure logic of the "AI at work" lesson (no widgets).
+"""The AI domain, using AI assistants safely (``logic/`` pure Python, ``widgets/`` views).
+
+This package re-exports the logic only; importing it does not import ipywidgets.
 
 * :func:`find_personal_data` and :func:`redact`: ID numbers, phone numbers, e-mails,
   bank accounts and OTPs in a prompt, found in any way people write them, and masked.
@@ -9,7 +11,7 @@
   (a chat-completions server on the local network). :func:`ask` refuses or masks
   personal data before any assistant sees a prompt.
 
-Texts live in ``literacy_kit/ai/data/*.yaml`` and the ``ai`` catalogs.
+Texts live in ``data/*.yaml``, ``content/`` and the ``ai`` catalogs of this package.
 
 >>> redact("STK 1903 4567 8901 Agribank", "en")
 'STK [ACCOUNT] Agribank'
@@ -18,12 +20,12 @@ Texts live in ``literacy_kit/ai/data/*.yaml`` and the ``ai`` catalogs.
 """
 from __future__ import annotations
 
-from .assistant import (MAX_PROMPT_CHARS, Assistant, AssistantError, AssistantReply, FlawLocation,
+from .logic.assistant import (MAX_PROMPT_CHARS, Assistant, AssistantError, AssistantReply, FlawLocation,
                         GuardedAssistant, OfflineAssistant, PersonalDataError, ask, check_prompt)
-from .client import OpenAICompatibleAssistant, chat_completions_url
-from .personal_data import DataKind, Finding, find_personal_data, mask, redact
-from .prompt_review import CRITERIA, CriterionResult, PromptReview, review_prompt
-from .scenarios import Flaw, Scenario, match_scenario, scenario, scenarios
+from .logic.client import OpenAICompatibleAssistant, chat_completions_url
+from .logic.personal_data import DataKind, Finding, find_personal_data, mask, redact
+from .logic.prompt_review import CRITERIA, CriterionResult, PromptReview, review_prompt
+from .logic.scenarios import Flaw, Scenario, match_scenario, scenario, scenarios
 
 __all__ = [
     "Assistant", "AssistantError", "AssistantReply", "CRITERIA", "CriterionResult", "DataKind",

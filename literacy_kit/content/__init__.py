@@ -115,16 +115,32 @@ def load_file(path: str | Path) -> Bundle:
     return parse(data, path.name)
 
 
+def content_dirs() -> list[Path]:
+    """The generic content folder, then each registered domain's ``content/`` folder."""
+    from .. import domains
+
+    folders = [_HERE / "data"] + [domain.content_dir() for domain in domains.registered()]
+    return [folder for folder in folders if folder.is_dir()]
+
+
+def _entries() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for folder in content_dirs():
+        for entry in sorted(folder.iterdir()):
+            if entry.name.endswith(".yaml"):
+                found.setdefault(entry.name[:-5], entry)
+    return found
+
+
 @lru_cache(maxsize=None)
 def load(name: str) -> Bundle:
-    """Load the packaged content file ``content/data/<name>.yaml``."""
-    entry = _HERE / "data" / f"{name}.yaml"
-    if not entry.is_file():
+    """Load the content file ``<name>.yaml`` (generic, or from a registered domain)."""
+    entry = _entries().get(name)
+    if entry is None:
         raise ContentError(f"no content file named {name!r}")
     return load_file(entry)
 
 
 def available() -> list[str]:
-    """Names of every packaged content file."""
-    folder = _HERE / "data"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    """Names of every content file, generic and from the registered domains."""
+    return sorted(_entries())

@@ -7,7 +7,7 @@ catalog area and a content bundle of the domain, so relabelling is a matter of r
 them again in the new language; what the learner typed stays in the fields.
 
 A domain subclasses :class:`SimScreen` once, naming its CSS ``prefix``, its catalog
-``area`` and its screens ``bundle`` (see ``identity/screens_base.py``).
+``area`` and its screens ``bundle`` (see ``vneid/widgets/screens_base.py``).
 """
 from __future__ import annotations
 

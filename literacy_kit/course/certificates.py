@@ -12,6 +12,7 @@ import datetime
 import os
 from pathlib import Path
 
+from .. import domains
 from ..grading.checks import format_points
 from ..i18n import catalog, normalize_lang, t
 from .course_dir import CourseDir
@@ -38,9 +39,10 @@ def _tr(key: str, lang: str, **fmt) -> str:
 
 
 def assignment_title(name: str, lang: str) -> str:
-    """The assignment's title from the catalogs (``cert_module_<name>``), else its id."""
-    key = f"course.cert_module_{name}"
-    if key in catalog(lang) or key in catalog("vi"):
+    """The label of the domain that owns assignment ``name`` (from its catalog), else the id."""
+    domain = domains.for_exercise(name)
+    key = domain.certificate_label if domain else None
+    if key and (key in catalog(lang) or key in catalog("vi")):
         return t(key, lang)
     return name
 

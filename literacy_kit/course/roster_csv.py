@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..i18n import DEFAULT_LANG, t
+from ..names import normalize_name
 from ..text import fold_space, nfc
 
 ROLES = ("official", "household", "business", "youth", "other")
@@ -103,10 +104,6 @@ class RowProblem:
 
 
 def _clean_name(text: str) -> str:
-    try:
-        from ..services.names import normalize_name
-    except ImportError:   # the name rules ship with the public-services lessons
-        return fold_space(nfc(text))
     return normalize_name(text)
 
 

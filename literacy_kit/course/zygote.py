@@ -25,9 +25,16 @@ _PR_SET_PDEATHSIG = 1
 #: Exit status of a child that could not put its fence up (it never runs learner code).
 FENCE_FAILED = 70
 
+#: Generic modules every grading kernel needs; the domains add theirs (:func:`preload_names`).
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipywidgets", "jsonschema",
-           "literacy_kit.grading", "literacy_kit.core", "literacy_kit.identity",
-           "literacy_kit.ai", "literacy_kit.services")
+           "literacy_kit.grading", "literacy_kit.core")
+
+
+def preload_names() -> tuple[str, ...]:
+    """The generic modules, then each registered domain's package and preload list."""
+    from .. import domains
+
+    return PRELOAD + domains.preload_modules()
 
 
 def _die_with_parent() -> None:
@@ -89,7 +96,7 @@ def serve(stdin=None, stdout=None) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]
-    _preload(PRELOAD)
+    _preload(preload_names())
     children: list[int] = []
     stdout.write(json.dumps({"ready": True, "landlock": landlock_abi()}) + "\n")
     stdout.flush()

@@ -9,7 +9,9 @@ In the exercise notebook a code cell only builds and shows a widget::
 The questions come from the content bundle ``<name>_exercise`` (no answers in it), the
 answers go to ``<name>_answers.json`` next to the notebook on every tap and come back
 when the cell runs again. A graded item has no Check button: the right answers are not
-in the learner's kernel at all, only in the autograder's hidden tests.
+in the learner's kernel at all, only in the autograder's hidden tests. Besides the core
+items (ordering, choices), each registered domain adds its own kinds (a simulator, say),
+built through :mod:`literacy_kit.domains`.
 
 >>> import tempfile
 >>> ex = Exercise("vneid", folder=tempfile.mkdtemp(), lang="en")
@@ -20,25 +22,20 @@ in the learner's kernel at all, only in the autograder's hidden tests.
 """
 from __future__ import annotations
 
+import functools
 import html
 import zlib
 from pathlib import Path
 
 import ipywidgets as w
 
-from .. import content
+from .. import content, domains
 from ..core import ChoiceQuestion, FeedbackPanel, StepOrdering
 from ..core.base import LangView, css
 from .answers import AnswerStore
 from .bind import Binding
 from .grader import resolve_lang
 from .headless import headless
-
-#: The VNeID simulator's state traits kept for grading, in the order a restore needs
-#: (the account first, then what the learner did with it, the screen last).
-SIMULATOR_TRAITS = ("account_status", "level", "scam_outcome", "card_read", "portrait_taken",
-                    "logged_in", "screen")
-
 
 def _hide(*widgets: w.DOMWidget) -> None:
     for widget in widgets:
@@ -163,49 +160,6 @@ class Exercise:
         hint = "grading.hint_multiple" if kinds == {"multiple"} else "grading.hint_single"
         return self._item(item_ids[0], views, bindings, hint)
 
-    @headless
-    def vneid_simulator(self, key: str, **options) -> GradedItem:
-        """The VNeID simulator, its progress kept under ``key`` (with its citizen's seed).
-
-        The seed is stored with the progress, so after a restart the learner finds the
-        same synthetic person and an account at the same stage.
-        """
-        from ..identity.simulator import VNeIDSimulator
-
-        stored = self.store.get(key)
-        seed = stored.get("seed") if isinstance(stored, dict) else None
-        if type(seed) is not int or not 0 <= seed < 2 ** 31:
-            seed = None
-        sim = VNeIDSimulator(lang=self.lang, seed=seed, **options)
-
-        def encode(values):
-            return {**values, "seed": sim.seed}
-
-        return self.track(key, sim, sim.state, SIMULATOR_TRAITS, encode=encode)
-
-    @headless
-    def paste_check(self, item_id: str) -> GradedItem:
-        """Tap the pieces of a text that must be removed before pasting it into an AI assistant.
-
-        The text is the content page ``item_id`` (one paragraph per piece); the answer is
-        kept as piece ids, ``{"selected": ["p2", "p5"]}``, for :meth:`Grader.picks`.
-        """
-        from ..ai.activities import PasteCheck
-
-        view = PasteCheck(self.bundle.pages[item_id], lang=self.lang, graded=True)
-        return self.track(item_id, view, view.state, ["selected"], hint="ai_widgets.exercise.hint")
-
-    @headless
-    def spot_error(self, item_id: str) -> GradedItem:
-        """Tap the wrong sentence of an AI assistant's answer (content page ``item_id``).
-
-        The answer is kept as the sentence id, ``{"selected": ["s2"]}``, for :meth:`Grader.picks`.
-        """
-        from ..ai.activities_spot import SpotTheError
-
-        view = SpotTheError(lang=self.lang, source=self.bundle.pages[item_id], graded=True)
-        return self.track(item_id, view, view.state, ["selected"], hint="ai_widgets.exercise.hint")
-
     def track(self, key: str, view: w.DOMWidget, obj, names, encode=None, decode=None,
               hint: str = "grading.hint_simulator") -> GradedItem:
         """Any widget whose answer lives in traits ``names`` of ``obj`` (a simulator's state)."""
@@ -221,35 +175,17 @@ class Exercise:
         self.items[key] = item
         return item
 
-    @headless
-    def services_simulator(self, key: str, seed: int | None = None, today: str | None = None,
-                           **options) -> GradedItem:
-        """The public-services simulator, its state kept under ``key``.
+    # -- items of the domains -----------------------------------------------------------
+    def __getattr__(self, kind: str):
+        """A graded item kind some registered domain declares (``ex.vneid_simulator(key)``).
 
-        ``seed`` and ``today`` (``"YYYY-MM-DD"``) name the synthetic family and the first
-        simulated day, so the learner, a restarted kernel and the hidden test all see the
-        same family; without them the stored ones are used (else a new family).
+        The domain's builder is called as ``builder(self, key, **options)`` and keeps its
+        state through :meth:`track`.
         """
-        from datetime import date
+        if kind.startswith("_"):
+            raise AttributeError(kind)
+        builder = domains.graded_builder(kind)
+        if builder is None:
+            raise AttributeError(f"no registered domain has a graded item {kind!r}")
 
-        from ..services.simulator import PortalSimulator
-        from ..services.simulator_state import RESTORE_ORDER
-
-        stored = self.store.get(key)
-        stored = stored if isinstance(stored, dict) else {}
-        if seed is None and type(stored.get("seed")) is int and 0 <= stored["seed"] < 2 ** 31:
-            seed = stored["seed"]
-        if today is None and isinstance(stored.get("today"), str):
-            today = stored["today"]
-        try:
-            first_day = date.fromisoformat(today) if today else None
-        except ValueError:
-            first_day = None
-        sim = PortalSimulator(lang=self.lang, seed=seed, today=first_day, **options)
-        start = sim.clock.today.isoformat()
-
-        def encode(values):
-            return {**values, "seed": sim.seed, "today": start, "status": sim.state.status,
-                    "file_code": sim.state.file_code}
-
-        return self.track(key, sim, sim.state, RESTORE_ORDER, encode=encode)
+        return functools.partial(headless(builder), self)

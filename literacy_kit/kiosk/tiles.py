@@ -1,23 +1,24 @@
-"""Home-screen tiles: each domain registers one through the ``literacy_kit.tiles`` entry point.
+"""Home-screen tiles: each registered domain names its own (:mod:`literacy_kit.domains`).
 
-A domain package declares in ``pyproject.toml``::
-
-    [project.entry-points."literacy_kit.tiles"]
-    vneid = "literacy_kit.identity.kiosk:tile"
-
-where ``tile`` is a :class:`Tile`.
+A domain's :class:`~literacy_kit.domains.Domain` lists ``"module:attribute"`` references to
+:class:`Tile` objects; the kiosk's own help tile is added here.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+import logging
 
 import ipywidgets as w
 
+from .. import domains
 from ..content import Localized
+from ..i18n import DEFAULT_LANG, t
 
-ENTRY_POINT_GROUP = "literacy_kit.tiles"
+log = logging.getLogger("literacy_kit.kiosk")
+
+#: Tiles of the kiosk itself (not of a domain).
+OWN_TILES = ("literacy_kit.kiosk.help_tile:tile",)
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,22 @@ class Tile:
     order: int = 100
 
 
-def load_tiles(group: str = ENTRY_POINT_GROUP) -> list[Tile]:
-    """Every registered tile, in display order; a broken plugin is skipped, not fatal."""
+def load_tiles() -> list[Tile]:
+    """Every tile of the registered domains plus the kiosk's own, in display order.
+
+    A tile that fails to load is skipped with a logged warning: a broken domain must not
+    take the kiosk down.
+    """
+    refs = [ref for domain in domains.registered() for ref in domain.tiles] + list(OWN_TILES)
     tiles: dict[str, Tile] = {}
-    for entry in entry_points(group=group):
+    for ref in refs:
         try:
-            tile = entry.load()
-        except Exception:  # a broken domain must not take the kiosk down
+            tile = domains.resolve(ref)
+            if not isinstance(tile, Tile):
+                raise TypeError(f"{ref} is not a Tile")
+        except Exception as exc:  # noqa: BLE001
+            log.warning(t("errors.plugin_failed", DEFAULT_LANG, name=ref,
+                          reason=f"{type(exc).__name__}: {exc}"))
             continue
-        if isinstance(tile, Tile) and tile.key not in tiles:
-            tiles[tile.key] = tile
+        tiles.setdefault(tile.key, tile)
     return sorted(tiles.values(), key=lambda tile: (tile.order, tile.key))

@@ -9,13 +9,13 @@ import sys
 import pytest
 
 from literacy_kit.ai import scenarios
-from literacy_kit.ai.data_files import DataFileError, load_data, localized, word_list
-from literacy_kit.ai.keywords import Keywords, MappedText, strip_marks
+from literacy_kit.ai.logic.data_files import DataFileError, load_data, localized, word_list
+from literacy_kit.ai.logic.keywords import Keywords, MappedText, strip_marks
 
-MODULES = ["literacy_kit.ai", "literacy_kit.ai.personal_data", "literacy_kit.ai.keywords",
-           "literacy_kit.ai.scanners",
-           "literacy_kit.ai.data_files", "literacy_kit.ai.scenarios",
-           "literacy_kit.ai.prompt_review", "literacy_kit.ai.assistant", "literacy_kit.ai.client"]
+MODULES = ["literacy_kit.ai", "literacy_kit.ai.logic.personal_data", "literacy_kit.ai.logic.keywords",
+           "literacy_kit.ai.logic.scanners",
+           "literacy_kit.ai.logic.data_files", "literacy_kit.ai.logic.scenarios",
+           "literacy_kit.ai.logic.prompt_review", "literacy_kit.ai.logic.assistant", "literacy_kit.ai.logic.client"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from literacy_kit.ai import (AssistantError, OfflineAssistant, check_prompt, find_personal_data,
                              redact, review_prompt)
-from literacy_kit.ai.data_files import load_data
+from literacy_kit.ai.logic.data_files import load_data
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -9,7 +9,7 @@ import pytest
 from literacy_kit.ai import (MAX_PROMPT_CHARS, Assistant, AssistantError, AssistantReply,
                              GuardedAssistant, OfflineAssistant, PersonalDataError, ask,
                              check_prompt, find_personal_data, mask, scenario, scenarios)
-from literacy_kit.ai.scenarios import fallback_text
+from literacy_kit.ai.logic.scenarios import fallback_text
 from literacy_kit.i18n import catalog
 
 PROMPTS = {

@@ -10,7 +10,7 @@ import pytest
 
 from literacy_kit.ai import (AssistantError, OpenAICompatibleAssistant, PersonalDataError, ask,
                              chat_completions_url, mask)
-from literacy_kit.ai.client import DEFAULT_MODEL, DEFAULT_TIMEOUT
+from literacy_kit.ai.logic.client import DEFAULT_MODEL, DEFAULT_TIMEOUT
 from literacy_kit.i18n import catalog, t
 from support import free_port
 

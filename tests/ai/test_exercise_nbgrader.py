@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from literacy_kit import content
-from literacy_kit.ai.activities_text import pieces_to_remove
+from literacy_kit.ai.logic.activities_text import pieces_to_remove
 from literacy_kit.grading import Exercise, answers_filename
 from literacy_kit.i18n import t
 from literacy_kit.testing import close_all

@@ -7,10 +7,10 @@ import pytest
 from ipywidgets.widgets.widget import _instances
 
 from literacy_kit.ai import OfflineAssistant
-from literacy_kit.ai.activities_quick import QuickPasteCheck
-from literacy_kit.ai.activities_spot import SpotTheError
-from literacy_kit.ai.chat import ChatSimulator
-from literacy_kit.ai.kiosk_tile import AIKioskView, tile
+from literacy_kit.ai.widgets.activities_quick import QuickPasteCheck
+from literacy_kit.ai.widgets.activities_spot import SpotTheError
+from literacy_kit.ai.widgets.chat import ChatSimulator
+from literacy_kit.ai.widgets.kiosk_tile import AIKioskView, tile
 from literacy_kit.kiosk.app import KioskApp
 from literacy_kit.kiosk.settings import KioskSettings
 from literacy_kit.kiosk.tiles import load_tiles

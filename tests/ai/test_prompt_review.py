@@ -7,7 +7,7 @@ import pytest
 
 from literacy_kit.ai import (CRITERIA, find_personal_data, mask, review_prompt, scenario,
                              scenarios)
-from literacy_kit.ai.data_files import load_data
+from literacy_kit.ai.logic.data_files import load_data
 from literacy_kit.i18n import t
 
 STRONG_VI = ("Viết thông báo mời bà con thôn Phú Hưng họp tại nhà văn hóa lúc 19 giờ 30 tối "

@@ -7,10 +7,10 @@ import pytest
 
 from literacy_kit import content
 from literacy_kit.ai import OfflineAssistant, ask, find_personal_data, scenarios
-from literacy_kit.ai.activities import PasteCheck
-from literacy_kit.ai.activities_quick import QuickPasteCheck
-from literacy_kit.ai.activities_spot import SpotTheError, flawed_answer
-from literacy_kit.ai.activities_text import (flawed_sentence, join_pieces, piece_ids,
+from literacy_kit.ai.widgets.activities import PasteCheck
+from literacy_kit.ai.widgets.activities_quick import QuickPasteCheck
+from literacy_kit.ai.widgets.activities_spot import SpotTheError, flawed_answer
+from literacy_kit.ai.logic.activities_text import (flawed_sentence, join_pieces, piece_ids,
                                              pieces_to_remove, sentence_spans, sentences)
 from literacy_kit.i18n import t
 from literacy_kit.testing import close_all, find, find_one
@@ -219,11 +219,11 @@ def test_spot_graded_mode_from_an_exercise_page(views):
     assert "How do I install" in view.question_html.value
 
 
-@pytest.mark.parametrize("name", ["literacy_kit.ai.activities_text", "literacy_kit.ai.activities",
-                                  "literacy_kit.ai.activities_base", "literacy_kit.ai.chat_state",
-                                  "literacy_kit.ai.activities_quick",
-                                  "literacy_kit.ai.activities_spot", "literacy_kit.ai.chat",
-                                  "literacy_kit.ai.coach", "literacy_kit.ai.kiosk_tile",
+@pytest.mark.parametrize("name", ["literacy_kit.ai.logic.activities_text", "literacy_kit.ai.widgets.activities",
+                                  "literacy_kit.ai.widgets.activities_base", "literacy_kit.ai.logic.chat_state",
+                                  "literacy_kit.ai.widgets.activities_quick",
+                                  "literacy_kit.ai.widgets.activities_spot", "literacy_kit.ai.widgets.chat",
+                                  "literacy_kit.ai.widgets.coach", "literacy_kit.ai.widgets.kiosk_tile",
                                   "literacy_kit.ai.widgets"])
 def test_docstring_examples_run(name):
     import doctest
@@ -238,7 +238,7 @@ def test_the_pieces_helper_stays_free_of_widgets():
     import subprocess
     import sys
 
-    code = ("import sys, literacy_kit.ai.activities_text; "
+    code = ("import sys, literacy_kit.ai.logic.activities_text; "
             "print(any(m.split('.')[0] in ('ipywidgets', 'traitlets') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -12,7 +12,7 @@ import pytest
 
 from ai.test_client import ANSWER, ChatServer
 from literacy_kit.ai import DataKind, scenario, scenarios
-from literacy_kit.ai.chat import ChatSimulator
+from literacy_kit.ai.widgets.chat import ChatSimulator
 from literacy_kit.i18n import t
 from literacy_kit.testing import close_all, find, find_one, texts
 from support import free_port

@@ -7,7 +7,7 @@ import ipywidgets as w
 import pytest
 
 from literacy_kit.ai import CRITERIA, review_prompt, scenario
-from literacy_kit.ai.coach import PromptCoach
+from literacy_kit.ai.widgets.coach import PromptCoach
 from literacy_kit.i18n import t
 from literacy_kit.testing import close_all, find_one
 

@@ -23,7 +23,7 @@ def plans() -> dict[str, dict[str, dict]]:
     answer plans of the exercise round-trip tests. Imported here, not at package import,
     so that the other modules of this package do not load those test modules."""
     import ai.test_exercise_nbgrader as ai_exercise
-    import identity.test_exercise_nbgrader as vneid_exercise
+    import vneid.test_exercise_nbgrader as vneid_exercise
 
     ai_full = {key: ai_exercise.LEARNERS["hv01"][key] for key in AI_KEYS}          # 11/11
     ai_half = {key: ai_exercise.LEARNERS["hv02"][key] for key in AI_KEYS}          # 6/11
@@ -62,7 +62,7 @@ _built: dict[str, Path] = {}
 
 def _answer(folder: Path, plan: dict) -> None:
     import ai.test_exercise_nbgrader as ai_exercise
-    import identity.test_exercise_nbgrader as vneid_exercise
+    import vneid.test_exercise_nbgrader as vneid_exercise
 
     if "better_prompt" in plan:
         ai_exercise.tap_answers(folder, plan)

@@ -57,7 +57,7 @@ def test_slip_has_the_nfc_name_village_modules_date_and_the_mark(slips, learner)
     assert unicodedata.is_normalized("NFC", name)
     assert name in text.splitlines(), "the full name with its diacritics, exactly"
     assert village in text and learner in text
-    assert t("course.cert_module_vneid", "vi") in text and t("course.cert_module_ai", "vi") in text
+    assert t("vneid.cert_label", "vi") in text and t("ai.cert_label", "vi") in text
     assert "Ngày 20 tháng 9 năm 2025" in text
     assert t("course.cert_programme_default", "vi") in text
     assert fold_space(t("course.cert_not_a_credential", "vi")) in fold_space(text)

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import identity.test_exercise_nbgrader as vneid_exercise
+import vneid.test_exercise_nbgrader as vneid_exercise
 from course_support import COURSE
 
 from literacy_kit.course import CourseDir

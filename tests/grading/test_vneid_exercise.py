@@ -132,7 +132,7 @@ def test_invalid_numbers_follow_the_domain_rules(bundle, expected):
 
 
 def test_invalid_numbers_agree_with_the_identity_parser(bundle, expected):
-    cccd = pytest.importorskip("literacy_kit.identity.cccd")
+    cccd = pytest.importorskip("literacy_kit.vneid.logic.cccd")
     key, invalid = expected["picks"]
     for option in bundle.questions[key].options:
         try:

@@ -12,7 +12,7 @@ import pytest
 
 from literacy_kit.errors import InputError
 from literacy_kit.i18n import t
-from literacy_kit.services.sample_files import sample_file, size_text
+from literacy_kit.services.logic.sample_files import sample_file, size_text
 from support import ARTIFACTS
 
 pytestmark = pytest.mark.browser

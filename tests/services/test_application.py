@@ -9,13 +9,13 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from literacy_kit.i18n import catalog
-from literacy_kit.services.application import FORMAT, Application, next_action
-from literacy_kit.services.application_types import (CLOSED, EVENT_CHANNELS, ApplicationError,
+from literacy_kit.services.logic.application import FORMAT, Application, next_action
+from literacy_kit.services.logic.application_types import (CLOSED, EVENT_CHANNELS, ApplicationError,
                                                      ApplicationStatus as S, money)
-from literacy_kit.services.documents import Attachment, InvalidAttachment
-from literacy_kit.services.family import fake_family
-from literacy_kit.services.forms import prefill
-from literacy_kit.services.procedures import get_procedure
+from literacy_kit.services.logic.documents import Attachment, InvalidAttachment
+from literacy_kit.services.logic.family import fake_family
+from literacy_kit.services.logic.forms import prefill
+from literacy_kit.services.logic.procedures import get_procedure
 
 TODAY = date(2025, 7, 1)
 CODE = re.compile(r"G01\.27\.0[1-4]-[0-9]{6}-[0-9]{4}")

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from literacy_kit.i18n import catalog
-from literacy_kit.services.dates import (EARLIEST_YEAR, InvalidDate, format_date,
+from literacy_kit.services.logic.dates import (EARLIEST_YEAR, InvalidDate, format_date,
                                          parse_birth_date, parse_date)
 
 TODAY = date(2025, 7, 1)

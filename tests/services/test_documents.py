@@ -6,9 +6,9 @@ import re
 import pytest
 
 from literacy_kit.i18n import catalog
-from literacy_kit.services.documents import (MB, Attachment, InvalidAttachment, check_attachment,
+from literacy_kit.services.logic.documents import (MB, Attachment, InvalidAttachment, check_attachment,
                                              check_documents, file_type, required_documents)
-from literacy_kit.services.procedures import get_procedure
+from literacy_kit.services.logic.procedures import get_procedure
 
 NEWBORN = get_procedure("newborn")
 RESIDENCE = get_procedure("temporary_residence")

@@ -5,13 +5,13 @@ from datetime import date, datetime
 
 import pytest
 
-from literacy_kit.identity import parse_cccd
-from literacy_kit.identity.cccd import InvalidCCCD, Sex
-from literacy_kit.services.application import Application
-from literacy_kit.services.family import MAX_CHILD_DAYS, fake_family
-from literacy_kit.services.forms import age_on, prefill, validate_form
-from literacy_kit.services.names import normalize_name
-from literacy_kit.services.procedures import get_procedure
+from literacy_kit.vneid import parse_cccd
+from literacy_kit.vneid.logic.cccd import InvalidCCCD, Sex
+from literacy_kit.services.logic.application import Application
+from literacy_kit.services.logic.family import MAX_CHILD_DAYS, fake_family
+from literacy_kit.services.logic.forms import age_on, prefill, validate_form
+from literacy_kit.names import normalize_name
+from literacy_kit.services.logic.procedures import get_procedure
 
 TODAY = date(2025, 7, 1)
 SEEDS = list(range(25)) + ["lop-3"]

@@ -11,11 +11,11 @@ import pytest
 from literacy_kit.content.models import Localized
 from literacy_kit.errors import InputError
 from literacy_kit.i18n import catalog
-from literacy_kit.identity import fake_citizen
-from literacy_kit.services.family import fake_family
-from literacy_kit.services.forms import (MAX_NUMBER, InvalidField, parse_number, prefill,
+from literacy_kit.vneid import fake_citizen
+from literacy_kit.services.logic.family import fake_family
+from literacy_kit.services.logic.forms import (MAX_NUMBER, InvalidField, parse_number, prefill,
                                          validate_field, validate_form)
-from literacy_kit.services.procedures import Choice, get_procedure, load_procedures
+from literacy_kit.services.logic.procedures import Choice, get_procedure, load_procedures
 
 TODAY = date(2025, 7, 1)
 NEWBORN = get_procedure("newborn")

@@ -6,8 +6,8 @@ import ipywidgets as w
 from literacy_kit.kiosk.app import KioskApp
 from literacy_kit.kiosk.settings import KioskSettings
 from literacy_kit.kiosk.tiles import load_tiles
-from literacy_kit.services.kiosk_tile import tile
-from literacy_kit.services.simulator import PortalSimulator
+from literacy_kit.services.widgets.kiosk_tile import tile
+from literacy_kit.services.widgets.simulator import PortalSimulator
 from literacy_kit.testing import close_all, find_one
 
 

@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from literacy_kit.i18n import catalog
-from literacy_kit.services.portal_address import REASONS, check_portal_address
+from literacy_kit.services.logic.portal_address import REASONS, check_portal_address
 
 EXAMPLES = [
     ("https://dichvucong.gov.vn", True, "official"),

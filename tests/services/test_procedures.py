@@ -9,12 +9,12 @@ import jsonschema
 import pytest
 import yaml
 
-from literacy_kit.services import procedures as procedures_module
-from literacy_kit.services.procedures import (VALIDATORS, Procedure, ProcedureDataError,
+from literacy_kit.services.logic import procedures as procedures_module
+from literacy_kit.services.logic.procedures import (VALIDATORS, Procedure, ProcedureDataError,
                                               get_procedure, load_procedures, parse_procedures,
                                               search_procedures)
 
-DATA = Path(procedures_module.__file__).parent / "data"
+DATA = Path(procedures_module.__file__).parents[1] / "data"
 IDS = ["newborn", "temporary_residence", "residence_notice", "household_business"]
 
 
@@ -191,7 +191,7 @@ def test_docstring_examples_run(module):
     import doctest
     import importlib
 
-    mod = importlib.import_module(f"literacy_kit.services.{module}")
+    mod = importlib.import_module("literacy_kit.names" if module == "names" else f"literacy_kit.services.logic.{module}")
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     attempted = 0
     for test in doctest.DocTestFinder().find(mod):

@@ -13,18 +13,18 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from literacy_kit.errors import InputError
 from literacy_kit.i18n import catalog
-from literacy_kit.identity.cccd import InvalidCCCD
-from literacy_kit.identity.citizen import InvalidEmail
-from literacy_kit.identity.phone import InvalidPhone
-from literacy_kit.services.application import Application
-from literacy_kit.services.application_types import ApplicationError
-from literacy_kit.services.dates import InvalidDate, format_date, parse_date
-from literacy_kit.services.documents import Attachment, InvalidAttachment, check_attachment
-from literacy_kit.services.family import fake_family
-from literacy_kit.services.forms import InvalidField, parse_number, validate_field
-from literacy_kit.services.names import InvalidName, normalize_name
-from literacy_kit.services.portal_address import REASONS, check_portal_address
-from literacy_kit.services.procedures import load_procedures
+from literacy_kit.vneid.logic.cccd import InvalidCCCD
+from literacy_kit.vneid.logic.citizen import InvalidEmail
+from literacy_kit.vneid.logic.phone import InvalidPhone
+from literacy_kit.services.logic.application import Application
+from literacy_kit.services.logic.application_types import ApplicationError
+from literacy_kit.services.logic.dates import InvalidDate, format_date, parse_date
+from literacy_kit.services.logic.documents import Attachment, InvalidAttachment, check_attachment
+from literacy_kit.services.logic.family import fake_family
+from literacy_kit.services.logic.forms import InvalidField, parse_number, validate_field
+from literacy_kit.names import InvalidName, normalize_name
+from literacy_kit.services.logic.portal_address import REASONS, check_portal_address
+from literacy_kit.services.logic.procedures import load_procedures
 
 TODAY = date(2025, 7, 1)
 PER_FIELD = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,8 +8,8 @@ from ipywidgets.widgets.widget import _instances
 
 from literacy_kit.errors import InputError
 from literacy_kit.i18n import t
-from literacy_kit.services.documents import InvalidAttachment
-from literacy_kit.services.simulator import PortalSimulator
+from literacy_kit.services.logic.documents import InvalidAttachment
+from literacy_kit.services.widgets.simulator import PortalSimulator
 from literacy_kit.testing import close_all, find, find_one, texts, walk
 
 from .filing_steps import (TODAY, box, field_message, form_texts, tap, tap_next, type_into,

@@ -22,9 +22,9 @@ import literacy_kit
 from literacy_kit import content
 from literacy_kit.grading import Exercise, answers_filename
 from literacy_kit.services import check_portal_address, fake_family, next_action
-from literacy_kit.services.documents import required_documents
-from literacy_kit.services.procedures import get_procedure
-from literacy_kit.services.screens_status import needs_info_example
+from literacy_kit.services.logic.documents import required_documents
+from literacy_kit.services.logic.procedures import get_procedure
+from literacy_kit.services.widgets.screens_status import needs_info_example
 from literacy_kit.testing import close_all
 
 import course_support
@@ -219,14 +219,14 @@ def test_the_simulator_comes_back_with_the_same_family_after_a_restart(tmp_path)
     ({"application": {"format": "nope"}}, "grading.answer_unreadable"),
 ])
 def test_filing_scores_zero_for_missing_or_altered_answers(answer, message):
-    from literacy_kit.services.scoring import score_filing
+    from literacy_kit.services.logic.scoring import score_filing
 
     score = score_filing(answer, fake_family(SEED, today=date.fromisoformat(TODAY)), points=8)
     assert (float(score), score.message) == (0.0, message)
 
 
 def test_an_edited_file_code_scores_zero(tmp_path):
-    from literacy_kit.services.scoring import score_filing
+    from literacy_kit.services.logic.scoring import score_filing
 
     ex = Exercise(ASSIGNMENT, folder=tmp_path)
     sim = ex.services_simulator("birth_filing", seed=SEED, today=TODAY).views[0]

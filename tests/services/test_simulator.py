@@ -7,10 +7,10 @@ from traitlets import TraitError
 
 from literacy_kit.errors import InputError
 from literacy_kit.i18n import t
-from literacy_kit.services.application import Application
-from literacy_kit.services.simulator import PortalSimulator
-from literacy_kit.services.simulator_screens import SCREEN_CLASSES
-from literacy_kit.services.simulator_state import PortalState
+from literacy_kit.services.logic.application import Application
+from literacy_kit.services.widgets.simulator import PortalSimulator
+from literacy_kit.services.widgets.simulator_screens import SCREEN_CLASSES
+from literacy_kit.services.widgets.simulator_state import PortalState
 from literacy_kit.testing import close_all
 
 from .filing_steps import FILES, TODAY, file_newborn, form_texts
