@@ -63,8 +63,11 @@ class Domain:
         Catalog key of the module's name on completion slips and in reports.
     tiles : tuple of str
         ``"module:attribute"`` of each kiosk :class:`~literacy_kit.kiosk.tiles.Tile`.
+    simulators : tuple of str
+        ``"module:class"`` of each :class:`~literacy_kit.core.sim_host.SimHost` subclass,
+        built as ``cls(lang=..., seed=...)`` (generic tests walk them all).
     graded_items : mapping of str to str
-        Item kind → ``"module:function"``; the function is called as
+        Item kind -> ``"module:function"``; the function is called as
         ``function(exercise, key, **options)`` and returns a graded item, saving and
         restoring its own state through ``exercise.track``.
     preload : tuple of str
@@ -84,6 +87,7 @@ class Domain:
     title: str
     certificate_label: str
     tiles: tuple[str, ...] = ()
+    simulators: tuple[str, ...] = ()
     graded_items: Mapping[str, str] = field(default_factory=dict)
     preload: tuple[str, ...] = ()
     lesson: str = ""

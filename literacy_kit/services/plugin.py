@@ -9,6 +9,7 @@ domain = Domain(
     title="services.domain_title",
     certificate_label="services.cert_label",
     tiles=("literacy_kit.services.widgets.kiosk_tile:tile",),
+    simulators=("literacy_kit.services.widgets.simulator:PortalSimulator",),
     graded_items={"services_simulator": "literacy_kit.services.widgets.graded:services_simulator"},
     preload=("literacy_kit.services.widgets.simulator",),
     lesson="03_services",

@@ -9,6 +9,7 @@ domain = Domain(
     title="vneid.domain_title",
     certificate_label="vneid.cert_label",
     tiles=("literacy_kit.vneid.widgets.kiosk_tile:tile",),
+    simulators=("literacy_kit.vneid.widgets.simulator:VNeIDSimulator",),
     graded_items={"vneid_simulator": "literacy_kit.vneid.widgets.graded:vneid_simulator"},
     preload=("literacy_kit.vneid.widgets.simulator",),
     lesson="01_vneid",

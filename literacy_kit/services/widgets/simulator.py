@@ -22,16 +22,13 @@ without a browser.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date
 
 import ipywidgets as w
 
-from ...core import PhoneFrame
-from ...core._parts import button, html_box, pass_lang
-from ...core.base import LangView, css
-from ...core.tree import close_all
-from ...errors import InputError
+from ...core._parts import button, html_box
+from ...core.base import css
+from ...core.sim_host import SimHost
 from ...vneid.logic.account import VNeIDAccount
 from ...vneid.logic.citizen import Citizen, fake_citizen
 from ...vneid.widgets.screens_flow import DEMO_PASSCODE, DEMO_PASSWORD, fast_forward
@@ -39,7 +36,7 @@ from ..logic.application import Application
 from ..logic.family import Family, fake_family
 from .papers import PapersView
 from ..logic.procedures import Procedure, load_procedures
-from .screens_base import Screen, key, localized
+from .screens_base import key
 from .simulator_chrome import ChromeMixin
 from .simulator_flow import FilingMixin
 from .simulator_screens import FILING_SCREENS, SCREEN_CLASSES
@@ -48,7 +45,7 @@ from .simulator_state import RESTORE_ORDER, OfficeScript, PortalState, SimClock
 __all__ = ["PortalSimulator", "PortalState"]
 
 
-class PortalSimulator(ChromeMixin, FilingMixin, LangView):
+class PortalSimulator(ChromeMixin, FilingMixin, SimHost):
     """The simulated phone (portal, VNeID app, messages) and the family's papers.
 
     Parameters
@@ -86,10 +83,14 @@ class PortalSimulator(ChromeMixin, FilingMixin, LangView):
     papers (``lk-services-papers``) and each screen's own classes.
     """
 
+    prefix = "services"
+    screen_classes = SCREEN_CLASSES
+    restore_order = RESTORE_ORDER
+    unexpected = key("unexpected")
+
     def __init__(self, lang: str = "vi", seed: int | None = None, family: Family | None = None,
                  level: int = 2, today: date | None = None, lookalike: bool = True,
                  ask_for_info: bool = True, **kwargs):
-        super().__init__(**kwargs)
         self.seed = seed if seed is not None else random.SystemRandom().randrange(2 ** 31)
         self.clock = SimClock(today)
         self.family = family or fake_family(self.seed, today=self.clock.today)
@@ -100,80 +101,41 @@ class PortalSimulator(ChromeMixin, FilingMixin, LangView):
         self._start_level = level
         self.account = self._account(level)
         self.application: Application | None = None
-        self.state = PortalState(level=self.account.level)
-        self._screens: dict[str, Screen] = {}
+        super().__init__(state=PortalState(level=self.account.level), lang=lang, **kwargs)
         self._syncing = False
         self.after_login, self.pending_procedure, self._app_screen = "", "", "portal_home"
-        self.viewing, self.result = "", None
-        css(self, "services")
+        self.viewing = ""
         self.address = html_box("services-address")
-        self.holder = css(w.VBox(layout=w.Layout(width="100%")), "services-screen-holder")
         self.nav_buttons = {name: button(f"services-nav-{name}", "services-button", flex="1 1 0",
                                          width="auto", on_click=getattr(self, f"open_{name}"))
                             for name in ("portal", "vneid", "messages")}
         self.nav = css(w.HBox(list(self.nav_buttons.values()), layout=w.Layout(
             margin="8px 0 0 0", justify_content="space-between")), "services-nav")
-        content = css(w.VBox([self.address, self.holder, self.nav], layout=w.Layout(width="100%")),
-                      "services-phone-content")
-        self.phone = css(PhoneFrame(localized(key("app.browser")), content, lang=lang), "services-phone")
         self.papers = PapersView(self.family, self.citizen, self.landlord, self.password,
                                  self.passcode, lang=lang)
-        self.children = [css(w.HBox([self.phone, self.papers], layout=w.Layout(
-            flex_flow="row wrap", align_items="flex-start")), "services-layout")]
-        self.state.observe(self._on_screen, names="screen")
         self.state.observe(self._on_restore, names=["level", "application"])
-        self.state.observe(lambda change: self._relabel_chrome(), names=["logged_in", "scam_outcome"])
-        self.lang = lang
-        self._show(self.state.screen)
-        self.relabel()
+        self.state.observe(lambda change: self.relabel_chrome(), names=["logged_in", "scam_outcome"])
+        self.build_layout(key("app.browser"), side=self.papers, above=[self.address],
+                          below=[self.nav])
 
     # -- constructing and restoring ---------------------------------------------------------
     def _account(self, level: int) -> VNeIDAccount:
         return fast_forward(VNeIDAccount(self.citizen, seed=self.seed), "activated", level)
 
-    @classmethod
-    def from_state(cls, values: dict, lang: str = "vi", seed: int | None = None,
-                   **kwargs) -> "PortalSimulator":
-        """A simulator for ``seed`` restored from saved state traits (see :meth:`restore`)."""
-        sim = cls(lang=lang, seed=seed, **kwargs)
-        sim.restore(values)
-        return sim
-
-    def restore(self, values: dict) -> None:
-        """Set saved state traits (unknown names and refused values are skipped).
-
-        ``application`` is replayed (an altered one is refused and nothing is filed);
-        ``screen`` is shown last, if it fits what was restored.
-        """
-        for name in RESTORE_ORDER:
-            if name in values:
-                try:
-                    if name == "screen":
-                        self.go(values[name])  # refused when nothing was restored to show
-                    else:
-                        setattr(self.state, name, values[name])
-                except Exception:  # noqa: BLE001 - a bad saved value keeps the default
-                    continue
+    def restore_value(self, name: str, value) -> None:
+        """``application`` is replayed (an altered one is refused and nothing is filed);
+        ``screen`` is shown last through :meth:`go`, if it fits what was restored."""
+        if name == "screen":
+            self.go(value)  # refused when nothing was restored to show
+        else:
+            setattr(self.state, name, value)
 
     # -- screens ------------------------------------------------------------------------------
-    def screen(self, name: str) -> Screen:
-        """The screen ``name`` (built on first use, then kept with what was typed in it)."""
-        if name not in self._screens:
-            self._screens[name] = SCREEN_CLASSES[name](self, lang=self.lang)
-        return self._screens[name]
-
-    @property
-    def current(self) -> Screen:
-        return self.screen(self.state.screen)
-
-    def go(self, name: str) -> None:
-        """Show screen ``name`` (also the trainer's jump: nothing is checked)."""
+    def resolve_screen(self, name: str) -> str:
+        """A filing screen needs an application: without one, the search (or VNeID's list)."""
         if name in FILING_SCREENS and self.application is None:
-            name = "search" if self.state.channel == "portal" else "vneid_procedures"
-        if name == self.state.screen:
-            self._show(name)
-        else:
-            self.state.screen = name
+            return "search" if self.state.channel == "portal" else "vneid_procedures"
+        return name
 
     def part_of(self, name: str) -> str:
         """``portal``, ``vneid`` or ``phone``: where screen ``name`` is shown."""
@@ -198,11 +160,6 @@ class PortalSimulator(ChromeMixin, FilingMixin, LangView):
         self.go("search")
         return self.screen("search").search(query)
 
-    def fill(self, name: str | None = None, **texts: str | None) -> None:
-        """Type into fields of screen ``name`` (the current one by default); ``None`` skips."""
-        self.screen(name or self.state.screen).fill(
-            **{field: text for field, text in texts.items() if text is not None})
-
     # -- shared plumbing ----------------------------------------------------------------------
     @property
     def today(self) -> date:
@@ -226,20 +183,6 @@ class PortalSimulator(ChromeMixin, FilingMixin, LangView):
         """What the VNeID app lists under "Administrative procedures"."""
         return [p for p in load_procedures().values() if p.where == "vneid"]
 
-    def call(self, screen: Screen, action: Callable, *args, **kwargs) -> bool:
-        """Run a logic step for ``screen``: a problem becomes its friendly message."""
-        try:
-            self.result = action(*args, **kwargs)
-        except InputError as err:
-            screen.fail(err)
-            return False
-        except Exception:  # noqa: BLE001 - never a traceback in front of a learner
-            screen.say("error", key("unexpected"))
-            return False
-        finally:
-            self.sync()
-        return True
-
     def sync(self) -> None:
         """Copy the application and account into the state traits (views follow them)."""
         app = self.application
@@ -252,11 +195,11 @@ class PortalSimulator(ChromeMixin, FilingMixin, LangView):
                 self.state.level = self.account.level
         finally:
             self._syncing = False
-        self._relabel_chrome()
+        self.relabel_chrome()
 
     def reset(self) -> None:
         """Start again with the same family: a fresh account, every typed value forgotten."""
-        self._close_screens()
+        self.close_screens()
         self.account, self.application = self._account(self._start_level), None
         self.after_login, self.pending_procedure, self._app_screen = "", "", "portal_home"
         self.viewing = ""
@@ -266,36 +209,6 @@ class PortalSimulator(ChromeMixin, FilingMixin, LangView):
         self.sync()
         self.go("portal_home")
 
-    def close(self) -> None:
-        """Close the simulator, its phone and papers, and every screen it built, shown or
-        not (kiosk privacy: no model holding what a visitor typed stays open)."""
-        self._close_screens()
-        for child in self.children:
-            close_all(child)
-        super().close()
-
-    def _close_screens(self) -> None:
-        self.holder.children = ()
-        for screen in self._screens.values():
-            close_all(screen)
-        self._screens.clear()
-
-    def _show(self, name: str) -> None:
-        screen = self.screen(name)
+    def remember(self, name: str) -> None:
         if self.part_of(name) != "phone" and name != "lookalike_warning":
             self._app_screen = name
-        screen.lang = self.lang
-        screen.on_show()
-        self.holder.children = (screen,)
-        self._relabel_chrome()
-
-    def _on_screen(self, change) -> None:
-        self._show(change["new"])
-
-    def relabel(self) -> None:
-        if not hasattr(self, "papers"):
-            return
-        for part in (self.phone, self.papers):
-            part.lang = self.lang
-        pass_lang(self.holder.children[0] if self.holder.children else None, self.lang)
-        self._relabel_chrome()

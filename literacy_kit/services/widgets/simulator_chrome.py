@@ -54,7 +54,7 @@ class ChromeMixin:
         self.go("lookalike")
         return self.screen("lookalike").check_address(text)
 
-    def _relabel_chrome(self) -> None:
+    def relabel_chrome(self) -> None:
         if not hasattr(self, "nav"):
             return
         name = self.state.screen

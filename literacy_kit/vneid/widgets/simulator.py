@@ -28,14 +28,12 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from ...core import PhoneFrame
-from ...core._parts import button, pass_lang
-from ...core.base import LangView, css
-from ...core.tree import close_all
-from ...errors import InputError
+from ...core._parts import button
+from ...core.base import css
+from ...core.sim_host import SimHost
 from ..logic.account import AccountStatus, VNeIDAccount
 from ..logic.citizen import Citizen, fake_citizen
-from .screens_base import Screen, localized
+from .screens_base import Screen
 from .screens_card import IdCardView
 from .screens_flow import (DEMO_ANSWERS, DEMO_PASSCODE, DEMO_PASSWORD, PHONE_SCREENS,
                            SCAM_OUTCOMES, SCREEN_CLASSES, STATUSES, SimulatorState, allowed_screens,
@@ -44,7 +42,7 @@ from .screens_flow import (DEMO_ANSWERS, DEMO_PASSCODE, DEMO_PASSWORD, PHONE_SCR
 __all__ = ["DEMO_ANSWERS", "DEMO_PASSCODE", "DEMO_PASSWORD", "SCAM_OUTCOMES", "SCREEN_CLASSES",
            "STATUSES", "SimulatorState", "VNeIDSimulator", "fast_forward"]
 
-class VNeIDSimulator(LangView):
+class VNeIDSimulator(SimHost):
     """The simulated phone (app screens plus a messages bar) and the sample ID card.
 
     Parameters
@@ -78,39 +76,30 @@ class VNeIDSimulator(LangView):
     and each screen's own classes (see :class:`~literacy_kit.vneid.widgets.screens_base.Screen`).
     """
 
+    prefix = "vneid"
+    screen_classes = SCREEN_CLASSES
+    restore_order = ("account_status", "level", "scam_outcome", "card_read", "portrait_taken",
+                     "logged_in", "screen")
+    unexpected = "vneid.unexpected"
+
     def __init__(self, lang: str = "vi", seed: int | None = None, citizen: Citizen | None = None,
                  clock: Callable[[], float] = time.monotonic, province_code: str = "027", **kwargs):
-        super().__init__(**kwargs)
+        super().__init__(state=SimulatorState(), lang=lang, **kwargs)
         self.seed = seed if seed is not None else random.SystemRandom().randrange(2 ** 31)
         self.citizen = citizen or fake_citizen(self.seed, province_code)
         self._clock = clock
         self.account = VNeIDAccount(self.citizen, clock=clock, seed=self.seed)
-        self.state = SimulatorState()
-        self._screens: dict[str, Screen] = {}
         self._syncing = False
         self._app_screen = "welcome"
-        #: What the last account action returned (the OTP code after ``request_otp``).
-        self.result = None
-        css(self, "vneid")
-        self.holder = css(w.VBox(layout=w.Layout(width="100%")), "vneid-screen-holder")
         self.nav_inbox = self._nav_button("vneid-nav-inbox", self.open_inbox)
         self.nav_app = self._nav_button("vneid-nav-app", self.open_app)
         self.nav = css(w.HBox([self.nav_app, self.nav_inbox],
                               layout=w.Layout(margin="8px 0 0 0",
                                               justify_content="space-between")), "vneid-nav")
-        content = css(w.VBox([self.holder, self.nav], layout=w.Layout(width="100%")),
-                      "vneid-phone-content")
-        self.phone = css(PhoneFrame(localized("vneid.app_title"), content, lang=lang), "vneid-phone")
         self.card = IdCardView(self.citizen, lang=lang)
-        self.card.layout.margin = "0 0 0 16px"
-        self.children = [css(w.HBox([self.phone, self.card], layout=w.Layout(
-            flex_flow="row wrap", align_items="flex-start")), "vneid-layout")]
-        self.state.observe(self._on_screen, names="screen")
         self.state.observe(self._on_account_traits, names=["account_status", "level"])
-        self.state.observe(lambda change: self._relabel_nav(), names=["logged_in", "scam_outcome"])
-        self.lang = lang
-        self._show(self.state.screen)
-        self.relabel()
+        self.state.observe(lambda change: self.relabel_chrome(), names=["logged_in", "scam_outcome"])
+        self.build_layout("vneid.app_title", side=self.card, below=[self.nav])
 
     # -- constructing and restoring ---------------------------------------------------------
     @classmethod
@@ -120,53 +109,7 @@ class VNeIDSimulator(LangView):
         person = citizen or fake_citizen(seed, province_code)
         return fast_forward(VNeIDAccount(person, seed=seed), status, level)
 
-    @classmethod
-    def from_state(cls, values: dict, lang: str = "vi", seed: int | None = None,
-                   **kwargs) -> "VNeIDSimulator":
-        """A simulator for ``seed`` restored from saved state traits (see :meth:`restore`)."""
-        sim = cls(lang=lang, seed=seed, **kwargs)
-        sim.restore(values)
-        return sim
-
-    def restore(self, values: dict) -> None:
-        """Set saved state traits (unknown names and refused values are skipped).
-
-        ``account_status`` and ``level`` rebuild a matching account with the same seed
-        (through :func:`fast_forward`); ``screen`` is shown if it fits that account.
-        """
-        order = ("account_status", "level", "scam_outcome", "card_read", "portrait_taken",
-                 "logged_in", "screen")
-        for name in order:
-            if name in values:
-                try:
-                    setattr(self.state, name, values[name])
-                except Exception:  # noqa: BLE001 - a bad saved value keeps the default
-                    continue
-
     # -- seams: one per button ------------------------------------------------------------
-    def screen(self, key: str) -> Screen:
-        """The screen ``key`` (built on first use, then kept with what was typed in it)."""
-        if key not in self._screens:
-            self._screens[key] = SCREEN_CLASSES[key](self, lang=self.lang)
-        return self._screens[key]
-
-    @property
-    def current(self) -> Screen:
-        """The screen on show."""
-        return self.screen(self.state.screen)
-
-    def go(self, key: str) -> None:
-        """Show screen ``key`` (also the trainer's jump: nothing is checked)."""
-        if key == self.state.screen:
-            self._show(key)
-        else:
-            self.state.screen = key
-
-    def fill(self, key: str | None = None, **texts: str | None) -> None:
-        """Type into fields of screen ``key`` (the current one by default); ``None`` skips."""
-        self.screen(key or self.state.screen).fill(
-            **{name: text for name, text in texts.items() if text is not None})
-
     def open_registration(self) -> bool:
         return self.screen("welcome").open_registration()
 
@@ -297,49 +240,20 @@ class VNeIDSimulator(LangView):
 
     def reset(self) -> None:
         """Start again with the same citizen: a fresh account, every typed value forgotten."""
-        self._close_screens()
+        self.close_screens()
         self.account = VNeIDAccount(self.citizen, clock=self._clock, seed=self.seed)
         self._app_screen = "welcome"
         with self.state.hold_trait_notifications():
             for name in ("scam_outcome", "card_read", "portrait_taken", "logged_in"):
                 setattr(self.state, name, self.state.trait_defaults(name))
-        self._sync()
+        self.sync()
         self.go("welcome")
 
-    def close(self) -> None:
-        """Close the simulator and every screen it built, shown or not.
-
-        The kiosk closes a tile with ``close_all``, which only walks the widgets on show;
-        screens visited earlier hold what the visitor typed, so they are closed here too.
-        """
-        self._close_screens()
-        super().close()
-
     # -- plumbing ---------------------------------------------------------------------------
-    def _close_screens(self) -> None:
-        self.holder.children = ()
-        for screen in self._screens.values():
-            close_all(screen)
-        self._screens.clear()
-
-    def call(self, screen: Screen, action: Callable, *args) -> bool:
-        """Run an account action for ``screen``: a problem becomes its friendly message."""
-        try:
-            self.result = action(*args)
-        except InputError as err:
-            screen.fail(err)
-            return False
-        except Exception:  # noqa: BLE001 - never a traceback in front of a learner
-            screen.say("error", "vneid.unexpected")
-            return False
-        finally:
-            self._sync()
-        return True
-
     def _nav_button(self, name: str, on_click: Callable) -> w.Button:
         return button(name, "vneid-button", on_click=on_click, flex="1 1 0", width="auto")
 
-    def _sync(self) -> None:
+    def sync(self) -> None:
         self._syncing = True
         try:
             with self.state.hold_trait_notifications():
@@ -347,19 +261,11 @@ class VNeIDSimulator(LangView):
                 self.state.level = self.account.level
         finally:
             self._syncing = False
-        self._relabel_nav()
+        self.relabel_chrome()
 
-    def _show(self, key: str) -> None:
-        screen = self.screen(key)
+    def remember(self, key: str) -> None:
         if key not in PHONE_SCREENS:
             self._app_screen = key
-        screen.lang = self.lang
-        screen.on_show()
-        self.holder.children = (screen,)
-        self._relabel_nav()
-
-    def _on_screen(self, change) -> None:
-        self._show(change["new"])
 
     def _on_account_traits(self, change) -> None:
         if self._syncing:
@@ -369,7 +275,7 @@ class VNeIDSimulator(LangView):
             fresh=lambda: VNeIDAccount(self.citizen, clock=self._clock, seed=self.seed))
         if self.account.status is AccountStatus.ACTIVATED:
             self.state.logged_in = True
-        self._sync()
+        self.sync()
         # A restored learner resumes where the account stands (a restored ``screen``,
         # set afterwards, still wins when it fits).
         logged_in = self.state.logged_in
@@ -377,15 +283,9 @@ class VNeIDSimulator(LangView):
                 self.account, logged_in):
             self.go(self.resume_screen())
 
-    def _relabel_nav(self) -> None:
+    def relabel_chrome(self) -> None:
+        if not hasattr(self, "nav_inbox"):
+            return
         count = len(self.account.inbox) + (1 if self.scam_arrived else 0)
         self.nav_inbox.description = self.tr("vneid.nav.inbox", count=count)
         self.nav_app.description = self.tr("vneid.nav.app")
-
-    def relabel(self) -> None:
-        if not hasattr(self, "card"):
-            return
-        for part in (self.phone, self.card):
-            part.lang = self.lang
-        pass_lang(self.holder.children[0] if self.holder.children else None, self.lang)
-        self._relabel_nav()
