@@ -126,7 +126,6 @@ def _load(group: str) -> tuple[list[Domain], list[tuple[str, str]]]:
             domain = entry.load()
             if not isinstance(domain, Domain):
                 raise TypeError(f"{entry.value} is not a Domain")
-            importlib.util.find_spec(domain.package)
             domain.root()
         except Exception as exc:  # noqa: BLE001 - a broken plug-in must not take the kit down
             failures.append((entry.name, f"{type(exc).__name__}: {exc}"))

@@ -87,19 +87,21 @@ class SimHost(LangView):
         self.lang = lang
 
     def build_layout(self, title: str, side: w.Widget | None = None,
-                     above: Sequence[w.Widget] = (), below: Sequence[w.Widget] = ()) -> None:
+                     above: Sequence[w.Widget] = (), below: Sequence[w.Widget] = (),
+                     side_margin: str | None = None) -> None:
         """Put the screen holder in a phone titled by catalog key ``title``, ``side`` beside it.
 
         ``above`` and ``below`` go around the screen inside the phone (an address bar,
-        navigation buttons). Shows the state's screen and starts following it.
+        navigation buttons); ``side_margin`` spaces the side panel from the phone. Shows the
+        state's screen and starts following it.
         """
         content = css(w.VBox([*above, self.holder, *below], layout=w.Layout(width="100%")),
                       f"{self.prefix}-phone-content")
         self.phone = css(PhoneFrame(localized(title), content, lang=self.lang),
                          f"{self.prefix}-phone")
         self.side = side
-        if side is not None:
-            side.layout.margin = side.layout.margin or "0 0 0 16px"
+        if side is not None and side_margin is not None:
+            side.layout.margin = side_margin
         parts = [self.phone] + ([side] if side is not None else [])
         self.children = [css(w.HBox(parts, layout=w.Layout(flex_flow="row wrap",
                                                            align_items="flex-start")),

@@ -99,7 +99,8 @@ class VNeIDSimulator(SimHost):
         self.card = IdCardView(self.citizen, lang=lang)
         self.state.observe(self._on_account_traits, names=["account_status", "level"])
         self.state.observe(lambda change: self.relabel_chrome(), names=["logged_in", "scam_outcome"])
-        self.build_layout("vneid.app_title", side=self.card, below=[self.nav])
+        self.build_layout("vneid.app_title", side=self.card, below=[self.nav],
+                          side_margin="0 0 0 16px")
 
     # -- constructing and restoring ---------------------------------------------------------
     @classmethod
