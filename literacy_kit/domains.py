@@ -17,7 +17,7 @@ strings, imported only when a tile opens or an item is built, so reading a catal
 imports ipywidgets.
 
 >>> [d.key for d in registered()][:3]
-['vneid', 'ai', 'services']
+['vneid', 'services', 'ai']
 >>> find("vneid").exercises
 ('vneid',)
 """

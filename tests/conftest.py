@@ -1,5 +1,5 @@
 """Fixtures shared by the whole suite: closing views, a speech cache, a real kiosk server
-and the system Chromium.
+and the system Chromium; the test tiers (``slow`` is marked here, see tests/tiers.py).
 
 Browser tests need Debian's Chromium. On a developer machine without it they are
 skipped with the command that installs it; where ``LK_REQUIRE_BROWSER=1`` (the CI
@@ -7,11 +7,16 @@ sets it) a missing Chromium fails the run instead.
 """
 from __future__ import annotations
 
-
 import pytest
 
+import tiers
 from literacy_kit.testing import close_all
 from support import ARTIFACTS, CHROMIUM_ARGS, KioskServer, browser_required, chromium_path
+
+
+def pytest_configure(config):
+    """The test tiers: ``slow`` marked from what a test uses, and the guard (tests/tiers.py)."""
+    config.pluginmanager.register(tiers.Tiers(), "literacy-kit-tiers")
 
 
 @pytest.fixture

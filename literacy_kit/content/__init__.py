@@ -2,7 +2,7 @@
 
 >>> bundle = load("kiosk_help")
 >>> bundle.pages["how_to_use"].title.get("en")
-'How to use this kiosk'
+'How does this kiosk work?'
 """
 from __future__ import annotations
 

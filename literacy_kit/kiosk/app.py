@@ -2,7 +2,7 @@
 
 >>> from literacy_kit.kiosk.app import KioskApp
 >>> app = KioskApp()          # tiles from the registered domains
->>> app.open_tile("help"); app.screen_key
+>>> _ = app.open_tile("help"); app.screen_key
 'help'
 >>> app.reset(); app.screen_key is None
 True

@@ -219,21 +219,6 @@ def test_spot_graded_mode_from_an_exercise_page(views):
     assert "How do I install" in view.question_html.value
 
 
-@pytest.mark.parametrize("name", ["literacy_kit.ai.logic.activities_text", "literacy_kit.ai.widgets.activities",
-                                  "literacy_kit.ai.widgets.activities_base", "literacy_kit.ai.logic.chat_state",
-                                  "literacy_kit.ai.widgets.activities_quick",
-                                  "literacy_kit.ai.widgets.activities_spot", "literacy_kit.ai.widgets.chat",
-                                  "literacy_kit.ai.widgets.coach", "literacy_kit.ai.widgets.kiosk_tile",
-                                  "literacy_kit.ai.widgets"])
-def test_docstring_examples_run(name):
-    import doctest
-    import importlib
-
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
-
-
 def test_the_pieces_helper_stays_free_of_widgets():
     import subprocess
     import sys

@@ -99,24 +99,3 @@ def test_core_init_only_reexports():
     code_lines = [line for line in tree.splitlines()
                   if line.strip() and not line.startswith(("from .", '"""', "__all__", "    ", "]"))]
     assert code_lines == []
-
-
-@pytest.mark.parametrize("module", ["choice", "ordering", "form_field", "phone_frame",
-                                    "step_flow", "feedback", "style", "page"])
-def test_docstring_examples_run(module):
-    import doctest
-    import importlib
-
-    from literacy_kit.testing import close_all
-
-    mod = importlib.import_module(f"literacy_kit.core.{module}")
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    attempted = 0
-    for test in doctest.DocTestFinder().find(mod):
-        result = runner.run(test, clear_globs=False)
-        attempted += result.attempted
-        for value in list(test.globs.values()):
-            if isinstance(value, w.Widget):
-                close_all(value)
-        test.globs.clear()
-    assert runner.failures == 0 and attempted > 0

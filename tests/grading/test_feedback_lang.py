@@ -410,12 +410,3 @@ def test_validate_still_succeeds_on_the_learner_notebook(course, learner_copy, m
     monkeypatch.delenv("LK_GRADING_LANG", raising=False)
     root, _ = course
     assert Validator(config=load_course_config(root)).validate(str(learner_copy)) == {}
-
-
-def test_docstring_examples_run():
-    import doctest
-
-    from literacy_kit.grading import feedback_lang
-
-    for module in (messages, feedback_lang):
-        assert doctest.testmod(module).failed == 0, module.__name__

@@ -182,18 +182,3 @@ def test_bad_data_is_refused_with_its_place(raw, path, value, delete, where):
 
 def test_the_packaged_data_passes(raw):
     assert list(parse_procedures(raw)) == list(load_procedures())
-
-
-@pytest.mark.parametrize("module", ["names", "dates", "procedures", "forms", "documents",
-                                    "application", "application_types", "portal_address",
-                                    "family"])
-def test_docstring_examples_run(module):
-    import doctest
-    import importlib
-
-    mod = importlib.import_module("literacy_kit.names" if module == "names" else f"literacy_kit.services.logic.{module}")
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    attempted = 0
-    for test in doctest.DocTestFinder().find(mod):
-        attempted += runner.run(test).attempted
-    assert runner.failures == 0 and attempted > 0
