@@ -1,7 +1,8 @@
 # Shared by tools/kiosk.sh and tools/test.sh (POSIX sh; sourced, not run).
-# lk_setup KIND SPEC: cd to the repository root, create .venv if missing and
-# install SPEC (e.g. "." or ".[test]") with the lock as constraints, unless nothing
-# changed since the last install of that KIND.
+# lk_setup KIND SPEC [FOLDER...]: cd to the repository root, create .venv if missing and
+# install SPEC (e.g. "." or ".[test]") and each FOLDER (a package with its own
+# pyproject.toml), all editable, with the lock as constraints, unless nothing changed
+# since the last install of that KIND.
 
 lk_say() {
     printf '%s\n' "$*" >&2
@@ -41,13 +42,24 @@ lk_create_venv() {
 lk_setup() {
     kind=$1
     spec=$2
+    shift 2
     cd "$(dirname "$0")/.."
     lk_create_venv
     stamp=".venv/.lk-install-stamp-$kind"
-    if [ -f "$stamp" ] && [ "$stamp" -nt pyproject.toml ] && [ "$stamp" -nt requirements-lock.txt ]; then
+    fresh=yes
+    for input in pyproject.toml requirements-lock.txt; do
+        [ -f "$stamp" ] && [ "$stamp" -nt "$input" ] || fresh=no
+    done
+    extra=""
+    for folder in "$@"; do
+        [ -f "$stamp" ] && [ "$stamp" -nt "$folder/pyproject.toml" ] || fresh=no
+        extra="$extra -e $folder"
+    done
+    if [ "$fresh" = yes ]; then
         return 0
     fi
-    lk_say "==> .venv/bin/pip install -c requirements-lock.txt -e \"$spec\""
-    .venv/bin/pip install --disable-pip-version-check -c requirements-lock.txt -e "$spec"
+    lk_say "==> .venv/bin/pip install -c requirements-lock.txt -e \"$spec\"$extra"
+    # shellcheck disable=SC2086 # $extra holds "-e FOLDER" pairs (repository folders, no spaces)
+    .venv/bin/pip install --disable-pip-version-check -c requirements-lock.txt -e "$spec" $extra
     touch "$stamp"
 }
