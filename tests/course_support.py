@@ -40,21 +40,27 @@ def nbgrader(course: Path, *args: str) -> tuple[subprocess.CompletedProcess, flo
 
 
 def graded_course(root: Path, assignment: str, learners: dict[str, dict],
-                  answer: Callable[[Path, dict], None]) -> Path:
+                  answer: Callable[[Path, dict], None], source: Path | None = None,
+                  exchange: bool = True, feedback: bool = True) -> Path:
     """Build, release, hand in, autograde and give feedback; return the course folder.
 
     ``learners`` maps a learner id to a plan: a plan with ``"garbage"`` bytes gets them as
-    its answer file, any other plan is passed to ``answer(folder, plan)``.
+    its answer file, any other plan is passed to ``answer(folder, plan)``. ``source`` is
+    the folder that holds ``<assignment>/`` (default: the course's ``exercises/source``).
+    Without ``exchange`` learners get the generated ``release/`` copy (the same notebook,
+    one nbgrader call less); without ``feedback`` no feedback pages are made.
     """
     notebook, answers = f"{assignment}.ipynb", answers_filename(assignment)
     root.mkdir()
     shutil.copy(COURSE / "nbgrader_config.py", root)
-    shutil.copytree(COURSE / "source" / assignment, root / "source" / assignment,
+    shutil.copytree((source or COURSE / "source") / assignment, root / "source" / assignment,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", answers))
     timings = {}
     _, timings["generate_assignment"] = nbgrader(root, "generate_assignment", assignment)
-    _, timings["release_assignment"] = nbgrader(root, "release_assignment", assignment)
-    outbound = root / "exchange" / "literacy_kit" / "outbound" / assignment
+    outbound = root / "release" / assignment
+    if exchange:
+        _, timings["release_assignment"] = nbgrader(root, "release_assignment", assignment)
+        outbound = root / "exchange" / "literacy_kit" / "outbound" / assignment
     for learner, plan in learners.items():
         folder = root / "submitted" / learner / assignment
         folder.mkdir(parents=True)
@@ -65,7 +71,8 @@ def graded_course(root: Path, assignment: str, learners: dict[str, dict],
         else:
             answer(folder, plan)
     _, timings["autograde"] = nbgrader(root, "autograde", assignment)
-    _, timings["generate_feedback"] = nbgrader(root, "generate_feedback", assignment)
+    if feedback:
+        _, timings["generate_feedback"] = nbgrader(root, "generate_feedback", assignment)
     print("nbgrader timings (s):", {k: round(v, 1) for k, v in timings.items()})
     return root
 

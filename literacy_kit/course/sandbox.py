@@ -85,12 +85,17 @@ class Fence:
 
 
 def default_readable() -> list[str]:
-    """Python, its packages, the system and this package, never a course or a home."""
+    """Python, its packages, the system, this package and the folders of the registered
+    domains (a plug-in installed elsewhere, say editable: its catalogs and content), never a
+    course or a home."""
     import literacy_kit
+    from .. import domains
 
     paths = {"/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc", "/proc", "/sys",
              "/dev", sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
              str(Path(literacy_kit.__file__).resolve().parent)}
+    for domain in domains.registered():
+        paths.add(str(domain.root().resolve()))
     for entry in sys.path:
         # site-packages and the standard library, but not a project folder that an
         # editable install or the working directory put on the path
