@@ -9,7 +9,10 @@ domain = Domain(
     title="payments.domain_title",
     certificate_label="payments.cert_label",
     tiles=("literacy_kit.payments.widgets.kiosk_tile:tile",),
-    preload=("literacy_kit.payments.widgets.bank_app",),
+    graded_items={"pay_right_shop": "literacy_kit.payments.widgets.graded:pay_right_shop",
+                  "listing_check": "literacy_kit.payments.widgets.graded:listing_check"},
+    preload=("literacy_kit.payments.widgets.graded",),
     lesson="05_payments",
+    exercises=("payments",),
     order=50,
 )

@@ -101,6 +101,34 @@ def simulated_pin() -> str:
     return str(_data()["pin"])
 
 
+@dataclass(frozen=True)
+class Stall:
+    """A market stall: its owner and the sticker on it (bank BIN and account)."""
+
+    id: str
+    sign: str
+    owner: str
+    bin: str
+    account: str
+
+    def payload(self) -> str:
+        return vietqr_payload(self.bin, self.account)
+
+    def sticker_png(self) -> bytes:
+        return qr_png(self.payload(), scale=4)
+
+
+def stalls() -> tuple[Stall, ...]:
+    """The market row of the "pay the right shop" activity."""
+    return tuple(Stall(e["id"], e["sign"], e["owner"], e["bin"], e["account"]) for e in _data()["stalls"])
+
+
+def scan_sticker(png: bytes) -> tuple[VietQR, str | None]:
+    """What the bank app shows for a sticker's picture: the decoded QR and the holder's name."""
+    qr = read_vietqr(png)
+    return qr, holder_name(qr.bin, qr.account)
+
+
 def holder_name(bin_: str, account: str) -> str | None:
     """The account holder's name, as the bank looks it up before a transfer (simulated)."""
     for entry in _data()["accounts"]:
