@@ -9,6 +9,7 @@ domain = Domain(
     title="payments.domain_title",
     certificate_label="payments.cert_label",
     tiles=("literacy_kit.payments.widgets.kiosk_tile:tile",),
+    simulators=("literacy_kit.payments.widgets.bank_app:BankAppSimulator",),
     graded_items={"pay_right_shop": "literacy_kit.payments.widgets.graded:pay_right_shop",
                   "listing_check": "literacy_kit.payments.widgets.graded:listing_check"},
     preload=("literacy_kit.payments.widgets.graded",),

@@ -57,8 +57,8 @@ def test_idle_reset_forgets_the_amount_and_the_pin(app):
     sim.scan()
     sim.type_amount(AMOUNT)
     sim.pay()
-    sim.screens["pin"].fill(pin=simulated_pin())    # typed, not confirmed
-    widgets = list(walk(sim)) + [x for screen in sim.screens.values() for x in walk(screen)]
+    sim.fill("pin", pin=simulated_pin())    # typed, not confirmed
+    widgets = list(walk(sim)) + [x for screen in sim.built_screens() for x in walk(screen)]
     assert any(holds_typed(x) for x in widgets)
     app.reset()
     assert app.screen is None
@@ -67,4 +67,4 @@ def test_idle_reset_forgets_the_amount_and_the_pin(app):
     again = app.open_tile("payments")
     assert again is not sim and again.state.screen == "situation"
     again.scan()
-    assert again.screens["confirm"].typed("amount") == ""
+    assert again.screen("confirm").typed("amount") == ""
