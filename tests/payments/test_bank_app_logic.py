@@ -92,7 +92,9 @@ def test_not_enough_money():
     ("mistaken_transfer", "ask_bank", "right"), ("mistaken_transfer", "send_back", "wrong"),
     ("mistaken_transfer", "spend", "wrong"), ("fake_screenshot", "check_balance", "right"),
     ("fake_screenshot", "hand_over", "wrong"), ("refund_otp", "hang_up", "right"),
-    ("refund_otp", "read_otp", "wrong"),
+    ("refund_otp", "read_otp", "wrong"), ("fake_shipper", "check_order", "right"),
+    ("fake_shipper", "pay_fee", "wrong"), ("overpaid", "check_balance", "right"),
+    ("overpaid", "send_difference", "wrong"),
 ])
 def test_message_scenarios_end_with_an_outcome(sid, action, outcome):
     s = BankSession(sid)

@@ -4,5 +4,8 @@ from __future__ import annotations
 
 from .bank_app import BankAppSimulator, BankAppState
 from .qr_card import VietQRCard
+from .seller_kit import SellerKit, SellerKitState
+from .stalls import StallsCheck
 
-__all__ = ["BankAppSimulator", "BankAppState", "VietQRCard"]
+__all__ = ["BankAppSimulator", "BankAppState", "SellerKit", "SellerKitState", "StallsCheck",
+           "VietQRCard"]
