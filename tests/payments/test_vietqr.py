@@ -68,9 +68,13 @@ def test_card_service():
 def test_spaces_around_are_ignored_and_lowercase_crc_accepted():
     payload = vietqr_payload(BIN, ACCOUNT, 50000)
     assert parse_vietqr(f"  {payload}\n").payload == payload
-    lower = payload[:-4] + payload[-4:].lower()
-    assert any(c.isalpha() for c in payload[-4:]) or True
-    assert parse_vietqr(lower).amount == 50000
+    real = ("00020101021238570010A000000727012700069704220113VQRQADAIJ5512"
+            "0208QRIBFTTA5303704540470005802VN62120808TL89 1006304E346")   # CRC with a letter
+    lower = real[:-4] + real[-4:].lower()
+    assert lower != real and parse_vietqr(lower).amount == 7000
+    inside = payload.replace("0208QRIBFTTA", "0208QRIBFTTA ", 1)       # a space inside counts
+    with pytest.raises(InvalidVietQR):
+        parse_vietqr(inside)
 
 
 def test_unknown_bin_is_read_without_a_bank():
