@@ -99,3 +99,25 @@ def read_scores(course: Path, assignment: str, learner: str, cells) -> tuple:
         scores = {cell: gradebook.find_grade(cell, assignment, assignment, learner).score
                   for cell in cells}
         return submission.max_score, submission.score, scores, submission.needs_manual_grade
+
+
+def check_partial_credit(course: Path, assignment: str, learner: str, points: dict,
+                         expected: dict) -> None:
+    """Assert the gradebook holds ``expected`` points per cell, their sum, and no manual flag."""
+    import pytest
+
+    max_score, total, scores, needs_manual = read_scores(course, assignment, learner, points)
+    assert max_score == sum(points.values())
+    assert scores == pytest.approx(expected)
+    assert total == pytest.approx(sum(expected.values()))
+    assert needs_manual is False
+
+
+def bad_outputs(course: Path, assignment: str, learner: str) -> list:
+    """Error and stderr outputs of a learner's autograded notebook (there should be none)."""
+    import nbformat
+
+    nb = nbformat.read(course / "autograded" / learner / assignment / f"{assignment}.ipynb",
+                       as_version=4)
+    return [out for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.outputs if out.output_type == "error" or out.get("name") == "stderr"]
