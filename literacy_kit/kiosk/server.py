@@ -122,6 +122,8 @@ def kiosk_env(root: Path, settings: KioskSettings, base: dict | None = None) -> 
     # nor speech audio of screens they filled in (prewarmed audio is still played).
     env["IPYTHONDIR"] = str(root / "ipython")
     env["LK_SPEECH_WRITE_CACHE"] = "0"
+    # a touchscreen with no keyboard: every text field gets an on-screen one
+    env["LK_ONSCREEN_KEYBOARD"] = "1"
     return env
 
 

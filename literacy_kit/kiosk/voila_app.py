@@ -2,8 +2,9 @@
 
 * Responses are compressed (Voila sets ``tornado_settings`` after it has built its
   application, too late for Tornado's ``compress_response``, so it is set here).
-* Static files carry cache headers: file names with a content hash are kept for a year;
-  the others for an hour, then revalidated with their ETag (a 304 has no body).
+* Static files carry cache headers: files with a content hash in their name or in their
+  ``?v=`` are kept for a year; the others for an hour, then revalidated with their ETag
+  (a 304 has no body).
 * Page templates are compiled once per server, not once per visitor: Voila builds a
   new Jinja environment for every page, and compiling its ~15 templates cost about
   0.3 s of the server's single thread per visitor, which queued bursts of visitors.
@@ -41,7 +42,8 @@ class StaticCacheHeaders(OutputTransform):
         super().__init__(request)
         path = request.path
         self._static = any(prefix in path for prefix in STATIC_PREFIXES)
-        self._hashed = bool(HASHED.search(path))
+        # a content hash in the name, or in the ``?v=`` Voila and JupyterLab add to URLs
+        self._hashed = bool(HASHED.search(path)) or "v" in getattr(request, "query_arguments", {})
 
     def transform_first_chunk(self, status_code, headers, chunk, finishing):
         if self._static and status_code in (200, 304):

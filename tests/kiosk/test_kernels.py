@@ -43,13 +43,14 @@ def test_zygote_warms_up_without_threads_and_answers():
 
 
 class _Request:
-    def __init__(self, path):
+    def __init__(self, path, query=None):
         self.path = path
+        self.query_arguments = query or {}
 
 
-def cache_header(path, status=200):
+def cache_header(path, status=200, query=None):
     headers = {}
-    StaticCacheHeaders(_Request(path)).transform_first_chunk(status, headers, b"", True)
+    StaticCacheHeaders(_Request(path, query)).transform_first_chunk(status, headers, b"", True)
     return headers.get("Cache-Control")
 
 
@@ -59,5 +60,6 @@ def test_cache_rules():
     assert "immutable" in cache_header(hashed)
     assert cache_header("/voila/static/voila.js") == "public, max-age=3600"
     assert cache_header("/voila/static/voila.js", status=304) == "public, max-age=3600"
+    assert "immutable" in cache_header("/voila/templates/lk-kiosk/static/index.css", query={"v": [b"ab"]})
     assert cache_header("/") is None                   # the page itself is never cached
     assert cache_header("/voila/static/missing.js", status=404) is None
