@@ -18,7 +18,7 @@ import weakref
 import ipywidgets as w
 
 from ._parts import button, show
-from .base import css
+from .base import LangView, css
 from .keyboard import KINDS, OnScreenKeyboard
 
 ENV_ON = "LK_ONSCREEN_KEYBOARD"
@@ -124,3 +124,82 @@ class FieldKeyboard:
     def _from_field(self, change) -> None:
         if self.keyboard is not None and self.keyboard.text != change["new"]:
             self.keyboard.text = change["new"]
+
+
+class BoxKeyboard(LangView):
+    """A *Keyboard* button and a keyboard for a bare text box (one not in a FormField)."""
+
+    def __init__(self, target: w.Text | w.Textarea, lang: str = "vi", **kwargs):
+        super().__init__(**kwargs)
+        self.target = target
+        self.keyboard: OnScreenKeyboard | None = None
+        self.toggle = button("text-keyboard-toggle", on_click=self.switch, width="auto")
+        self.box = css(w.VBox(layout=w.Layout(display="none")), "field-keyboard")
+        self.children = [self.toggle, self.box]
+        css(self, "text-keyboard")
+        self.lang = lang
+        self.relabel()
+
+    @property
+    def is_open(self) -> bool:
+        return self.box.layout.display != "none"
+
+    def switch(self) -> None:
+        if self.is_open:
+            show(self.box, False)
+        else:
+            if self.keyboard is None:
+                self.keyboard = OnScreenKeyboard("text", secret=isinstance(self.target, w.Password),
+                                                 lang=self.lang, on_done=lambda: self.switch())
+                self.keyboard.observe(self._to_target, names="text")
+                self.target.observe(self._from_target, names="value")
+                self.box.children = (self.keyboard,)
+            self.keyboard.text = self.target.value
+            show(self.box, True)
+        self.relabel()
+
+    def _to_target(self, change) -> None:
+        if self.target.value != change["new"]:
+            self.target.value = change["new"]
+
+    def _from_target(self, change) -> None:
+        if self.keyboard is not None and self.keyboard.text != change["new"]:
+            self.keyboard.text = change["new"]
+
+    def relabel(self) -> None:
+        if not hasattr(self, "toggle"):
+            return
+        self.toggle.description = self.tr("core.keyboard.close" if self.is_open else "core.keyboard.open")
+        self.toggle.icon = "keyboard"
+        if self.keyboard is not None:
+            self.keyboard.lang = self.lang
+
+
+def attach_keyboards(root: w.Widget, lang: str = "vi") -> list[BoxKeyboard]:
+    """Put a :class:`BoxKeyboard` after every bare text box under ``root``; the new ones.
+
+    Boxes inside a FormField (class ``lk-field``) have their own keyboard already.
+    """
+    attached: list[BoxKeyboard] = []
+
+    def visit(parent: w.Widget) -> None:
+        if "lk-field" in (getattr(parent, "_dom_classes", ()) or ()):
+            return
+        children = list(getattr(parent, "children", None) or ())
+        new, changed = [], False
+        for index, child in enumerate(children):
+            new.append(child)
+            if isinstance(child, (w.Text, w.Textarea)):
+                following = children[index + 1] if index + 1 < len(children) else None
+                if not isinstance(following, BoxKeyboard):
+                    keyboard = BoxKeyboard(child, lang=lang)
+                    new.append(keyboard)
+                    attached.append(keyboard)
+                    changed = True
+            elif isinstance(child, w.Widget):
+                visit(child)
+        if changed:
+            parent.children = tuple(new)
+
+    visit(root)
+    return attached
