@@ -28,6 +28,7 @@ KIOSK_PORT = 8866
 KIOSK_HOST = "127.0.0.1"
 IDLE_RESET = 180
 POOL = 1
+KIOSK_ACTIONS = ("serve", "install", "uninstall", "launch")
 
 
 class UsageError(Exception):
@@ -61,6 +62,12 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     kiosk.add_argument("--idle-reset", default=str(IDLE_RESET), metavar="SECONDS",
                        help=tr("kiosk_idle_help", default=IDLE_RESET))
     kiosk.add_argument("--pool", default=str(POOL), metavar="N", help=tr("kiosk_pool_help", default=POOL))
+    kiosk.add_argument("action", nargs="?", default="serve", choices=KIOSK_ACTIONS,
+                       help=tr("kiosk_action_help"))
+    kiosk.add_argument("--root", default="/", metavar="DIR", help=tr("kiosk_root_help"))
+    kiosk.add_argument("--url", default=None, help=tr("kiosk_url_help"))
+    kiosk.add_argument("--chromium", default="/usr/bin/chromium", metavar="PATH",
+                       help=tr("kiosk_chromium_help"))
 
     lab = commands.add_parser("lab", help=tr("lab_help"), description=tr("lab_help"))
     add_lang(lab)
@@ -126,6 +133,10 @@ def validate_kiosk(args: argparse.Namespace, lang: str) -> None:
 
 def run_kiosk(args: argparse.Namespace, lang: str) -> int:
     validate_kiosk(args, lang)
+    if getattr(args, "action", "serve") != "serve":
+        from .kiosk.cli_actions import run_action
+
+        return run_action(args, lang)
     try:
         from .kiosk.server import serve
     except ImportError as exc:
