@@ -53,7 +53,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=tr(help_key))
 
     parser = argparse.ArgumentParser(prog="literacy-kit", description=tr("description"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course,bundle}")
 
     kiosk = commands.add_parser("kiosk", help=tr("kiosk_help"), description=tr("kiosk_help"))
     add_lang(kiosk, "kiosk_lang_help")
@@ -92,6 +92,13 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     from .course import cli as course_cli
 
     course_cli.register(commands, lang)
+
+    bundle = commands.add_parser("bundle", help=tr("bundle_help"), description=tr("bundle_help"))
+    add_lang(bundle)
+    bundle.add_argument("dir", metavar="DIR", help=tr("bundle_dir_help"))
+    bundle.add_argument("--no-speech", action="store_true", help=tr("bundle_no_speech_help"))
+    bundle.add_argument("--speech-bundle", action="append", default=None, metavar="NAME",
+                        help=tr("bundle_speech_help"))
     return parser
 
 
@@ -241,8 +248,20 @@ def run_course(args: argparse.Namespace, lang: str) -> int:
     return course_cli.run(args, lang)
 
 
+def run_bundle(args: argparse.Namespace, lang: str) -> int:
+    from .kiosk.bundle import BundleError, write_bundle
+
+    try:
+        info = write_bundle(Path(args.dir), speech=not args.no_speech, speech_bundles=args.speech_bundle)
+    except BundleError as exc:
+        print(t("cli.bundle_failed", lang, step=exc), file=sys.stderr)
+        return 1
+    print(t("cli.bundle_done", lang, path=args.dir, wheels=len(info["wheels"])))
+    return 0
+
+
 HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor, "speech": run_speech,
-            "course": run_course}
+            "course": run_course, "bundle": run_bundle}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
