@@ -7,9 +7,17 @@ Runs, in one go on this machine:
   * for reference, the same kiosk server settings serving a notebook of one button: the
     floor that Voila's own page code sets on this machine, whatever the notebook holds;
   * ``import literacy_kit`` in a fresh interpreter (median of several);
-  * the resident memory (RSS) of a kiosk kernel after it served the home screen.
+  * the resident memory (RSS) of a kiosk kernel after it served the home screen;
+  * the phone profile (CPU 4x slower, 20 Mbit/s, 40 ms round trip, 412x915, touch), kiosk
+    against plain Voila: a first visit (empty cache) and a later visit (cache kept), time
+    to the first tappable tile and bytes transferred (HTTP bodies as sent, compressed
+    or not, plus websocket frames);
+  * bursts of visitors arriving at once at the protocol level (no browsers: page, kernel
+    websocket, widget states, as the page does), kiosk against plain Voila: how many
+    reached the home screen, p50/p95 time, and the kernels left once they all left.
 
 Usage:  .venv/bin/python benchmarks/kiosk_startup.py [--loads 10] [--gap 4]
+        [--phone-visits 3] [--bursts 10,20,30] [--pool 4]
 """
 from __future__ import annotations
 
@@ -106,6 +114,87 @@ def time_hand_over(browser, url: str, rounds: int) -> list[float]:
     return times
 
 
+PHONE = {"viewport": {"width": 412, "height": 915}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+PHONE_NETWORK = {"offline": False, "latency": 40, "downloadThroughput": 20e6 / 8,
+                 "uploadThroughput": 20e6 / 8}
+
+
+def phone_visits(browser, url: str, visits: int) -> dict[str, list[float]]:
+    """``visits`` pairs of (first visit in a fresh profile, later visit in the same profile)."""
+    result = {"first_s": [], "first_mb": [], "later_s": [], "later_mb": []}
+    for _ in range(visits):
+        context = browser.new_context(**PHONE)
+        for kind in ("first", "later"):
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            received = {"http": 0, "ws": 0}
+            cdp.on("Network.loadingFinished",
+                   lambda event: received.__setitem__("http", received["http"] + event["encodedDataLength"]))
+            cdp.on("Network.webSocketFrameReceived",
+                   lambda event: received.__setitem__("ws", received["ws"] + len(event["response"]["payloadData"])))
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            started = time.perf_counter()
+            page.goto(url, wait_until="commit", timeout=120_000)
+            page.wait_for_selector(TILES, state="visible", timeout=120_000)
+            result[f"{kind}_s"].append(time.perf_counter() - started)
+            page.wait_for_timeout(500)  # late requests (fonts) still count
+            result[f"{kind}_mb"].append((received["http"] + received["ws"]) / 1e6)
+            page.close(run_before_unload=True)
+            time.sleep(2)  # the pool refills
+        context.close()
+    return result
+
+
+def burst(url: str, visitors: int, timeout: float) -> dict:
+    """``visitors`` protocol-level visitors at once; each leaves with the page's beacon."""
+    import asyncio
+
+    from literacy_kit.kiosk.visitor import Visitor
+
+    async def one(started: float):
+        async with Visitor(url, timeout=timeout) as visitor:
+            try:
+                await asyncio.wait_for(visitor.open(), timeout)
+                ok = bool(visitor.find("kiosk-tile"))
+            except Exception:  # noqa: BLE001 - a failure is a figure here
+                return None
+            elapsed = time.perf_counter() - started
+            await visitor.shutdown_beacon()
+            return elapsed if ok else None
+
+    async def run():
+        started = time.perf_counter()
+        return await asyncio.gather(*(one(started) for _ in range(visitors)))
+
+    times = asyncio.run(run())
+    done = sorted(value for value in times if value is not None)
+    return {"ok": len(done), "n": visitors, "p50": percentile(done, 50), "p95": percentile(done, 95)}
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def kernel_count(server_pid: int) -> int:
+    """Kernels below a server: ipykernel processes, or the kiosk zygote's children."""
+    count = 0
+    for child in psutil.Process(server_pid).children(recursive=True):
+        try:
+            line = " ".join(child.cmdline())
+            parent = " ".join(child.parent().cmdline())
+        except (psutil.Error, AttributeError):
+            continue
+        if "ipykernel_launcher" in line or ("kiosk.zygote" in line and "kiosk.zygote" in parent):
+            count += 1
+    return count
+
+
 def one_button_notebook(path: Path) -> None:
     """Replace the kiosk notebook by a single button carrying the tile class."""
     source = ("import ipywidgets as w\n"
@@ -142,59 +231,107 @@ def import_time(runs: int = 7) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--loads", type=int, default=10, help="page loads per server")
+    parser.add_argument("--loads", type=int, default=10, help="desktop page loads per server")
     parser.add_argument("--gap", type=float, default=4.0, help="seconds between loads")
+    parser.add_argument("--phone-visits", type=int, default=3, help="phone first+later visit pairs")
+    parser.add_argument("--bursts", default="10,20,30", help="visitors arriving at once")
+    parser.add_argument("--burst-timeout", type=float, default=90.0, help="seconds a visitor waits")
+    parser.add_argument("--pool", type=int, default=4, help="the kiosk's preheated pool")
+    parser.add_argument("--no-floor", action="store_true", help="skip the one-button floor")
     parser.add_argument("--chromium", default=os.environ.get("LK_CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args()
+    bursts = [int(n) for n in args.bursts.split(",") if n.strip()]
 
     from playwright.sync_api import sync_playwright
 
+    from literacy_kit.kiosk.server import HERE as KIOSK_HERE
     from literacy_kit.kiosk.server import kiosk_env, prepare_runtime, voila_command
     from literacy_kit.kiosk.settings import KioskSettings
 
     kiosk_port, plain_port, floor_port = free_port(), free_port(), free_port()
-    kiosk = start([str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(kiosk_port), "--pool", "1"])
+    kiosk = start([str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(kiosk_port),
+                   "--pool", str(args.pool)])
+    figures: dict = {}
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as floor_tmp:
-        notebook = prepare_runtime(Path(tmp))
+        # plain Voila on the very notebook the kiosk serves (stock kernel, stock settings)
+        notebook = Path(tmp) / "kiosk.ipynb"
+        notebook.write_bytes((KIOSK_HERE / "notebook" / "kiosk.ipynb").read_bytes())
         plain = start([sys.executable, "-m", "voila", str(notebook), "--no-browser",
                        f"--port={plain_port}", "--Voila.ip=127.0.0.1"])
-        floor_notebook = prepare_runtime(Path(floor_tmp))
-        one_button_notebook(floor_notebook)
-        settings = KioskSettings()
-        floor = start(voila_command(floor_notebook, "127.0.0.1", floor_port, 1, settings),
-                      env=kiosk_env(Path(floor_tmp), settings))
+        floor = None
+        if not args.no_floor:
+            floor_notebook = prepare_runtime(Path(floor_tmp))
+            one_button_notebook(floor_notebook)
+            settings = KioskSettings()
+            floor = start(voila_command(floor_notebook, "127.0.0.1", floor_port, 1, settings),
+                          env=kiosk_env(Path(floor_tmp), settings))
+        kiosk_url, plain_url = f"http://127.0.0.1:{kiosk_port}/", f"http://127.0.0.1:{plain_port}/"
         try:
-            wait_http(f"http://127.0.0.1:{kiosk_port}/voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
-            wait_http(f"http://127.0.0.1:{plain_port}/voila/static/voila.js")
-            wait_http(f"http://127.0.0.1:{floor_port}/voila/static/voila.js")
-            time.sleep(5)  # let the pools fill
+            wait_http(kiosk_url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
+            wait_http(plain_url + "voila/static/voila.js")
+            if floor:
+                wait_http(f"http://127.0.0.1:{floor_port}/voila/static/voila.js")
+            time.sleep(8)  # let the pools fill
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
-                kiosk_times = time_loads(browser, f"http://127.0.0.1:{kiosk_port}/", args.loads, args.gap)
-                rss = kernel_rss_mb(kiosk.pid)
-                hand_over = time_hand_over(browser, f"http://127.0.0.1:{kiosk_port}/", args.loads)
-                plain_times = time_loads(browser, f"http://127.0.0.1:{plain_port}/", args.loads, args.gap)
-                floor_times = time_loads(browser, f"http://127.0.0.1:{floor_port}/", args.loads, args.gap)
+                figures["kiosk"] = time_loads(browser, kiosk_url, args.loads, args.gap)
+                figures["rss"] = kernel_rss_mb(kiosk.pid)
+                figures["hand_over"] = time_hand_over(browser, kiosk_url, args.loads)
+                figures["plain"] = time_loads(browser, plain_url, args.loads, args.gap)
+                if floor:
+                    figures["floor"] = time_loads(browser, f"http://127.0.0.1:{floor_port}/",
+                                                  args.loads, args.gap)
+                if args.phone_visits:
+                    figures["phone_kiosk"] = phone_visits(browser, kiosk_url, args.phone_visits)
+                    figures["phone_plain"] = phone_visits(browser, plain_url, args.phone_visits)
                 browser.close()
+            if floor:
+                stop(floor)
+            for size in bursts:
+                for name, url, server in (("kiosk", kiosk_url, kiosk), ("plain", plain_url, plain)):
+                    time.sleep(6)  # the pool refills, earlier kernels end
+                    result = burst(url, size, args.burst_timeout)
+                    time.sleep(15)
+                    result["left"] = kernel_count(server.pid)
+                    figures[f"burst_{name}_{size}"] = result
         finally:
             for process in (kiosk, plain, floor):
-                stop(process)
-
-    kiosk_median, plain_median = statistics.median(kiosk_times), statistics.median(plain_times)
-    print(f"page loads per server: {args.loads} (gap {args.gap:.1f} s, one browser profile)")
-    print(f"kiosk (preheated pool) time to interactive: median {kiosk_median:.3f} s  "
-          f"min {min(kiosk_times):.3f}  max {max(kiosk_times):.3f}  first {kiosk_times[0]:.3f}")
-    print(f"plain voila (cold)     time to interactive: median {plain_median:.3f} s  "
-          f"min {min(plain_times):.3f}  max {max(plain_times):.3f}  first {plain_times[0]:.3f}")
-    print(f"ratio plain/kiosk: {plain_median / kiosk_median:.2f}x")
-    print(f"one-button notebook, same kiosk settings (Voila's floor): median "
-          f"{statistics.median(floor_times):.3f} s  min {min(floor_times):.3f}")
-    print(f"kiosk, tap Home until tiles visible (page stays open): median "
-          f"{statistics.median(hand_over):.3f} s  max {max(hand_over):.3f}")
-    print(f"import literacy_kit: median {import_time():.3f} s")
-    if rss:
-        print(f"kiosk kernel RSS: max {max(rss):.1f} MB over {len(rss)} kernel(s)")
+                if process is not None:
+                    stop(process)
+    report(figures, args)
     return 0
+
+
+def report(figures: dict, args) -> None:
+    median = statistics.median
+    kiosk_times, plain_times = figures["kiosk"], figures["plain"]
+    print(f"desktop page loads per server: {args.loads} (gap {args.gap:.1f} s, one browser profile)")
+    print(f"kiosk (preheated pool {args.pool}) time to tiles: median {median(kiosk_times):.3f} s  "
+          f"min {min(kiosk_times):.3f}  max {max(kiosk_times):.3f}  first {kiosk_times[0]:.3f}")
+    print(f"plain voila (cold)           time to tiles: median {median(plain_times):.3f} s  "
+          f"min {min(plain_times):.3f}  max {max(plain_times):.3f}  first {plain_times[0]:.3f}")
+    print(f"ratio plain/kiosk (desktop): {median(plain_times) / median(kiosk_times):.2f}x")
+    if "floor" in figures:
+        print(f"one-button notebook, kiosk settings (Voila's floor): median "
+              f"{median(figures['floor']):.3f} s  min {min(figures['floor']):.3f}")
+    print(f"kiosk, tap Home until tiles visible (page stays open): median "
+          f"{median(figures['hand_over']):.3f} s  max {max(figures['hand_over']):.3f}")
+    if "phone_kiosk" in figures:
+        for kind in ("first", "later"):
+            k, p = figures["phone_kiosk"], figures["phone_plain"]
+            print(f"phone {kind} visit: kiosk {median(k[kind + '_s']):.2f} s, "
+                  f"{median(k[kind + '_mb']):.2f} MB | plain voila {median(p[kind + '_s']):.2f} s, "
+                  f"{median(p[kind + '_mb']):.2f} MB | ratio {median(p[kind + '_s']) / median(k[kind + '_s']):.2f}x "
+                  f"(n={len(k[kind + '_s'])})")
+    for key in sorted(k for k in figures if k.startswith("burst_")):
+        b = figures[key]
+        print(f"{key}: {b['ok']}/{b['n']} reached the home screen, p50 {b['p50']:.2f} s, "
+              f"p95 {b['p95']:.2f} s; kernels 15 s after they left: {b['left']}")
+    print(f"import literacy_kit: median {import_time():.3f} s")
+    if figures.get("rss"):
+        rss = figures["rss"]
+        print(f"kiosk kernels: RSS max {max(r for r, _ in rss):.1f} MB, unique (USS) max "
+              f"{max(u for _, u in rss):.1f} MB over {len(rss)} kernel(s)")
 
 
 if __name__ == "__main__":

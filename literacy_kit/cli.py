@@ -28,6 +28,7 @@ KIOSK_PORT = 8866
 KIOSK_HOST = "127.0.0.1"
 IDLE_RESET = 180
 POOL = 1
+KIOSK_ACTIONS = ("serve", "install", "uninstall", "launch")
 
 
 class UsageError(Exception):
@@ -52,7 +53,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=tr(help_key))
 
     parser = argparse.ArgumentParser(prog="literacy-kit", description=tr("description"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course,bundle}")
 
     kiosk = commands.add_parser("kiosk", help=tr("kiosk_help"), description=tr("kiosk_help"))
     add_lang(kiosk, "kiosk_lang_help")
@@ -61,6 +62,12 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     kiosk.add_argument("--idle-reset", default=str(IDLE_RESET), metavar="SECONDS",
                        help=tr("kiosk_idle_help", default=IDLE_RESET))
     kiosk.add_argument("--pool", default=str(POOL), metavar="N", help=tr("kiosk_pool_help", default=POOL))
+    kiosk.add_argument("action", nargs="?", default="serve", choices=KIOSK_ACTIONS,
+                       help=tr("kiosk_action_help"))
+    kiosk.add_argument("--root", default="/", metavar="DIR", help=tr("kiosk_root_help"))
+    kiosk.add_argument("--url", default=None, help=tr("kiosk_url_help"))
+    kiosk.add_argument("--chromium", default="/usr/bin/chromium", metavar="PATH",
+                       help=tr("kiosk_chromium_help"))
 
     lab = commands.add_parser("lab", help=tr("lab_help"), description=tr("lab_help"))
     add_lang(lab)
@@ -85,6 +92,13 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     from .course import cli as course_cli
 
     course_cli.register(commands, lang)
+
+    bundle = commands.add_parser("bundle", help=tr("bundle_help"), description=tr("bundle_help"))
+    add_lang(bundle)
+    bundle.add_argument("dir", metavar="DIR", help=tr("bundle_dir_help"))
+    bundle.add_argument("--no-speech", action="store_true", help=tr("bundle_no_speech_help"))
+    bundle.add_argument("--speech-bundle", action="append", default=None, metavar="NAME",
+                        help=tr("bundle_speech_help"))
     return parser
 
 
@@ -126,6 +140,10 @@ def validate_kiosk(args: argparse.Namespace, lang: str) -> None:
 
 def run_kiosk(args: argparse.Namespace, lang: str) -> int:
     validate_kiosk(args, lang)
+    if getattr(args, "action", "serve") != "serve":
+        from .kiosk.cli_actions import run_action
+
+        return run_action(args, lang)
     try:
         from .kiosk.server import serve
     except ImportError as exc:
@@ -230,8 +248,20 @@ def run_course(args: argparse.Namespace, lang: str) -> int:
     return course_cli.run(args, lang)
 
 
+def run_bundle(args: argparse.Namespace, lang: str) -> int:
+    from .kiosk.bundle import BundleError, write_bundle
+
+    try:
+        info = write_bundle(Path(args.dir), speech=not args.no_speech, speech_bundles=args.speech_bundle)
+    except BundleError as exc:
+        print(t("cli.bundle_failed", lang, step=exc), file=sys.stderr)
+        return 1
+    print(t("cli.bundle_done", lang, path=args.dir, wheels=len(info["wheels"])))
+    return 0
+
+
 HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor, "speech": run_speech,
-            "course": run_course}
+            "course": run_course, "bundle": run_bundle}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

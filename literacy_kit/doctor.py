@@ -174,6 +174,18 @@ def check_speech() -> Check:
     return Check("speech", True, found)
 
 
+def check_kiosk_service() -> Check:
+    """The kiosk's systemd service once ``literacy-kit kiosk install`` has set it up: it
+    must be running. Not installed (or no systemd) is fine: the kiosk runs by hand too."""
+    from .kiosk.install import SERVER_UNIT, service_state
+
+    state = service_state()
+    if state in ("not-installed", "no-systemd"):
+        return Check("kiosk_service", True, state)
+    ok = state == "active"
+    return Check("kiosk_service", ok, state, "" if ok else f"sudo systemctl restart {SERVER_UNIT}")
+
+
 CHECKS: list[Callable[[], Check]] = [
     check_python,
     check_chromium,
@@ -183,6 +195,7 @@ CHECKS: list[Callable[[], Check]] = [
     check_voila,
     check_nbgrader,
     check_speech,
+    check_kiosk_service,
 ]
 
 

@@ -101,3 +101,31 @@ def run_async(coroutine):
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
+NAME_WITH_EVERY_TONE = "Đỗ Thị Hoà Lý Khải"  # nga, nang, huyen, sac, hoi: all five tones
+
+
+def taps_for(text: str) -> list[str]:
+    """Keys a visitor taps for ``text``: base letters, shift for capitals, tones last."""
+    import unicodedata
+
+    from literacy_kit.core.keyboard import TONES
+
+    tone_of = {mark: key for key, mark in TONES.items()}
+    keys: list[str] = []
+    for word_index, word in enumerate(text.split(" ")):
+        if word_index:
+            keys.append("space")
+        tone = None
+        for ch in word:
+            parts = unicodedata.normalize("NFD", ch)
+            marks = [m for m in parts[1:] if m in tone_of]
+            tone = tone_of[marks[0]] if marks else tone
+            letter = unicodedata.normalize("NFC", "".join(m for m in parts if m not in tone_of))
+            if letter != letter.lower():
+                keys.append("shift")
+            keys.append(letter.lower())
+        if tone:
+            keys.append(tone)
+    return keys

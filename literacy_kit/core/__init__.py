@@ -4,6 +4,7 @@ from .choice import ChoiceQuestion, ChoiceState
 from .display import DisplayOptions, DisplayState
 from .feedback import FeedbackPanel, FeedbackState, ProgressDisplay, ProgressState
 from .form_field import FieldState, FormField
+from .keyboard import OnScreenKeyboard
 from .ordering import OrderingState, StepOrdering
 from .page import PageView
 from .phone_frame import PhoneFrame
@@ -13,7 +14,8 @@ from .style import stylesheet
 
 __all__ = [
     "ChoiceQuestion", "ChoiceState", "DisplayOptions", "DisplayState", "FeedbackPanel",
-    "FeedbackState", "FieldState", "FlowState", "FormField", "LangView", "OrderingState",
+    "FeedbackState", "FieldState", "FlowState", "FormField", "LangView", "OnScreenKeyboard",
+    "OrderingState",
     "PageView", "PhoneFrame", "ProgressDisplay", "ProgressState", "ReadAloud", "StepFlow",
     "StepOrdering", "css", "stylesheet",
 ]

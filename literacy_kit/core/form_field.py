@@ -25,6 +25,7 @@ from ..errors import InputError
 from ..text import fold_space
 from ._parts import button, esc, html_box, show, switch_class, tap_layout, text_of
 from .base import LangView, css
+from .field_keyboard import FieldKeyboard
 
 _MESSAGE_KINDS = ("lk-field-message-error", "lk-field-message-ok")
 
@@ -44,6 +45,9 @@ class FormField(LangView):
     """A label, a text box, a Check button and a message line.
 
     ``secret=True`` masks what is typed (passwords, passcodes).
+    ``keyboard`` adds an on-screen keyboard for touchscreens: ``"numeric"``, ``"text"``,
+    ``None`` (none), or ``"auto"`` (the default: a text keyboard when on-screen keyboards
+    are switched on, see :mod:`~literacy_kit.core.field_keyboard`).
     ``validator(text)`` returns the parsed value or raises :class:`~literacy_kit.InputError`;
     it receives the text exactly as typed. Any other exception is shown as the
     ``errors.field.unexpected`` message, never as a traceback. Checking happens on the Check
@@ -57,7 +61,7 @@ class FormField(LangView):
 
     def __init__(self, label: Localized | str, validator: Callable[[str], object] | None = None,
                  required: bool = False, placeholder: Localized | str | None = None,
-                 lang: str = "vi", secret: bool = False, **kwargs):
+                 lang: str = "vi", secret: bool = False, keyboard: str | None = "auto", **kwargs):
         super().__init__(**kwargs)
         self.label = label
         self.validator = validator
@@ -74,9 +78,11 @@ class FormField(LangView):
         self.check_button = button("field-check", on_click=self.validate,
                                    flex="0 0 auto", width="auto")
         self.message = html_box("field-message")
+        self.secret = secret
+        self.onscreen = FieldKeyboard(self, keyboard)
         self.children = [self.label_html,
-                         css(w.HBox([self.input, self.check_button]), "field-row"),
-                         self.message]
+                         css(w.HBox([self.input, *self.onscreen.toggles, self.check_button]), "field-row"),
+                         *self.onscreen.boxes, self.message]
         self.input.observe(self._on_commit, names="value")
         self.state.observe(self._on_state_text, names="text")
         self.state.observe(self._render, names=["valid", "error_code", "error_params"])
@@ -161,4 +167,5 @@ class FormField(LangView):
         self.label_html.value = label
         self.input.placeholder = text_of(self.placeholder, self.lang)
         self.check_button.description = self.tr("core.check")
+        self.onscreen.relabel()
         self._render()

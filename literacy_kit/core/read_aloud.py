@@ -42,7 +42,7 @@ def html_texts(markup: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def widget_texts(*roots: w.Widget, skip: Iterable[str] = ("lk-read-aloud",)) -> list[str]:
+def widget_texts(*roots: w.Widget, skip: Iterable[str] = ("lk-read-aloud", "lk-keyboard")) -> list[str]:
     """What a learner sees in ``roots``, top to bottom: HTML and label text, button captions,
     typed values. Hidden parts and widgets carrying a ``skip`` class are left out."""
     skip = set(skip)

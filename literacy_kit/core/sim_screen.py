@@ -21,6 +21,7 @@ from ..i18n import LANGS, t
 from ._parts import button, esc, html_box
 from .base import LangView, css
 from .feedback import FeedbackPanel
+from .field_keyboard import guess_kind, keyboards_on
 from .form_field import FormField
 
 
@@ -115,13 +116,16 @@ class SimScreen(LangView):
 
     def field(self, name: str, label: str | Localized, validator: Callable[[str], object] | None = None,
               placeholder: str | Localized | None = None, required: bool = True,
-              secret: bool = False) -> FormField:
+              secret: bool = False, keyboard: str | None = "auto") -> FormField:
         """A :class:`FormField` (class ``lk-<prefix>-field-<name>``); ``label`` and
-        ``placeholder`` are catalog keys or :class:`Localized` texts."""
+        ``placeholder`` are catalog keys or :class:`Localized` texts. With on-screen
+        keyboards on, ``keyboard="auto"`` gives a keypad to fields named like numbers."""
         label = localized(label) if isinstance(label, str) else label
         placeholder = localized(placeholder) if isinstance(placeholder, str) else placeholder
+        if keyboard == "auto" and keyboards_on():
+            keyboard = guess_kind(name)
         widget = css(FormField(label, validator, required=required, placeholder=placeholder,
-                               lang=self.lang, secret=secret),
+                               lang=self.lang, secret=secret, keyboard=keyboard),
                      f"{self.prefix}-field", f"{self.prefix}-field-{name}")
         self.fields[name] = widget
         return widget

@@ -17,6 +17,7 @@ from traitlets import Unicode, observe
 
 from ..core.base import LangView, css
 from ..core.display import DisplayOptions
+from ..core.field_keyboard import attach_keyboards, keyboards_on
 from ..core.read_aloud import ReadAloud, widget_texts
 from ..core.style import stylesheet
 from ..core.tree import close_all
@@ -82,6 +83,9 @@ class KioskApp(LangView):
         except Exception:  # a broken simulation must never show a visitor a traceback
             message = escape(self.tr("kiosk.tile_failed"), quote=False)
             self.screen = css(w.HTML(f"<p>{message}</p>"), "kiosk-tile-failed")
+        if keyboards_on():
+            # text boxes outside form fields (a chat, say) get an on-screen keyboard too
+            self._keyboards = attach_keyboards(self.screen, self.lang)
         self._screen_box.children = (self.screen,)
         self.screen_key = key
         self._home.layout.display = "none"
@@ -117,6 +121,7 @@ class KioskApp(LangView):
             self._screen_box.children = ()
             close_all(self.screen)
             self.screen = None
+            self._keyboards = []
 
     def _on_toggle(self, change) -> None:
         self.lang = change["new"]
@@ -128,6 +133,8 @@ class KioskApp(LangView):
         self.display_options.lang = change["new"]
         if self.screen is not None and hasattr(self.screen, "lang"):
             self.screen.lang = change["new"]
+        for keyboard in getattr(self, "_keyboards", ()):
+            keyboard.lang = change["new"]
 
     def relabel(self) -> None:
         self._title.value = f"<h1>{escape(self.tr('kiosk.title'), quote=False)}</h1>"

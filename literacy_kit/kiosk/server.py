@@ -6,6 +6,7 @@ with settings fit for a public touchscreen.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -14,6 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from html import escape
+
+from ..i18n import LANGS, t
+from .kernels import KERNEL_NAME, PROVISIONER_NAME
 from .settings import KioskSettings
 
 HERE = Path(__file__).parent
@@ -30,12 +35,19 @@ def _fontawesome_root() -> Path:
     return Path(fontawesomefree.__file__).parent / "static" / "fontawesomefree"
 
 
-def prepare_runtime(root: Path) -> Path:
-    """Lay out the runtime folder under ``root``; returns the notebook's path."""
+def prepare_runtime(root: Path, lang: str = "vi") -> Path:
+    """Lay out the runtime folder under ``root``; returns the notebook's path.
+
+    ``lang`` is the kiosk's starting language, the one of the notice a visitor sees when
+    the page comes back after its kernel died.
+    """
     template = root / "share" / "jupyter" / "voila" / "templates" / TEMPLATE_NAME
     (template / "static").mkdir(parents=True, exist_ok=True)
     for name in ("conf.json", "index.html.j2"):
         shutil.copy2(HERE / "template" / name, template / name)
+    shutil.copy2(HERE / "template" / "static" / "lk-kernel-watch.js", template / "static")
+    _write_notice(template / "lk_notice.html.j2", lang)
+    _write_kernelspec(root / "share" / "jupyter" / "kernels" / KERNEL_NAME)
     fa = _fontawesome_root()
     fa_dest = template / "static" / "fontawesome"
     (fa_dest / "css").mkdir(parents=True, exist_ok=True)
@@ -45,8 +57,28 @@ def prepare_runtime(root: Path) -> Path:
     shutil.copytree(fa / "webfonts", fa_dest / "webfonts", dirs_exist_ok=True)
     notebook_dir = root / "notebook"
     notebook_dir.mkdir(exist_ok=True)
-    shutil.copy2(HERE / "notebook" / NOTEBOOK_NAME, notebook_dir / NOTEBOOK_NAME)
+    notebook = json.loads((HERE / "notebook" / NOTEBOOK_NAME).read_text(encoding="utf-8"))
+    notebook["metadata"]["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3 (kiosk)",
+                                          "language": "python"}
+    (notebook_dir / NOTEBOOK_NAME).write_text(json.dumps(notebook, indent=1), encoding="utf-8")
     return notebook_dir / NOTEBOOK_NAME
+
+
+def _write_kernelspec(folder: Path) -> None:
+    """The kiosk's kernel: ipykernel of this Python, forked by the kiosk provisioner."""
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "Python 3 (kiosk)", "language": "python",
+            "metadata": {"kernel_provisioner": {"provisioner_name": PROVISIONER_NAME}}}
+    (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+
+
+def _write_notice(path: Path, lang: str) -> None:
+    """The page's hidden "the kiosk restarted" notice, in the starting language."""
+    lang = lang if lang in LANGS else "vi"
+    text = escape(t("kiosk.restarted", lang), quote=False)
+    path.write_text(f'<div class="lk-kiosk-restart-notice" role="status" lang="{lang}" hidden>'
+                    f"{text}</div>\n", encoding="utf-8")
 
 
 def voila_command(notebook: Path, host: str, port: int, pool: int,
@@ -54,7 +86,7 @@ def voila_command(notebook: Path, host: str, port: int, pool: int,
     """The Voila command line for a public kiosk."""
     cull_idle = max(120, int(settings.idle_reset) + 60)
     command = [
-        sys.executable, "-m", "voila", str(notebook),
+        sys.executable, "-m", "literacy_kit.kiosk.voila_app", str(notebook),
         "--no-browser",
         f"--Voila.ip={host}",
         f"--port={port}",
@@ -72,6 +104,8 @@ def voila_command(notebook: Path, host: str, port: int, pool: int,
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
         "--MappingKernelManager.cull_interval=30",
         "--MappingKernelManager.cull_connected=False",
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "literacy_kit.kiosk.kernels.KioskKernelManager",
     ]
     if pool > 0:
         command += ["--preheat_kernel=True", f"--pool_size={pool}"]
@@ -88,6 +122,8 @@ def kiosk_env(root: Path, settings: KioskSettings, base: dict | None = None) -> 
     # nor speech audio of screens they filled in (prewarmed audio is still played).
     env["IPYTHONDIR"] = str(root / "ipython")
     env["LK_SPEECH_WRITE_CACHE"] = "0"
+    # a touchscreen with no keyboard: every text field gets an on-screen one
+    env["LK_ONSCREEN_KEYBOARD"] = "1"
     return env
 
 
@@ -97,7 +133,7 @@ def serve(host: str = "127.0.0.1", port: int = 8866, lang: str = "vi",
     settings = KioskSettings(lang=lang, idle_reset=idle_reset)
     with tempfile.TemporaryDirectory(prefix="literacy-kit-kiosk-") as tmp:
         root = Path(tmp)
-        notebook = prepare_runtime(root)
+        notebook = prepare_runtime(root, settings.lang)
         _write_ipython_config(root / "ipython")
         signal.signal(signal.SIGTERM, _exit_on_term)
         process = subprocess.Popen(voila_command(notebook, host, port, pool, settings),

@@ -1,0 +1,161 @@
+"""Kiosk kernels: forked from a warm :mod:`zygote`, and ended when their page is gone.
+
+:class:`KioskForkProvisioner` is a jupyter_client kernel provisioner (entry point
+``literacy-kit-kiosk``) named by the kiosk's kernelspec, so only kiosk kernels use it.
+It forks each kernel from one zygote per server, started on first use; if the zygote
+cannot start or answer, the kernel is launched the ordinary way (slower, still correct).
+
+:class:`KioskKernelManager` is the server's kernel manager (Voila wraps it with its
+preheated pool). Besides the page's shutdown beacon and the idle culler, it ends a kernel
+whose page connected once and then went away for ``orphan_timeout`` seconds: a tab that
+crashed or a browser that was killed sends no beacon.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+from jupyter_client.provisioning import LocalProvisioner
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Float
+
+from ..course.fork_kernel import ForkedProcess
+
+PROVISIONER_NAME = "literacy-kit-kiosk"
+KERNEL_NAME = "lk-kiosk"
+_LAUNCHER = ("-m", "ipykernel_launcher")
+
+
+class KioskZygote:
+    """The server's handle on its zygote process (started on construction)."""
+
+    def __init__(self, timeout: float = 60.0):
+        self._lock = threading.Lock()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "literacy_kit.kiosk.zygote"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        hello = self._read()
+        self.warm = bool(hello.get("warm"))
+
+    def _read(self) -> dict:
+        line = self.process.stdout.readline()
+        if not line:
+            raise OSError("kiosk zygote exited")
+        return json.loads(line)
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def fork(self, argv: list[str], env: dict, cwd: str) -> int:
+        with self._lock:
+            self.process.stdin.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
+            self.process.stdin.flush()
+            reply = self._read()
+        if "pid" not in reply:
+            raise OSError(reply.get("error", "no pid"))
+        return int(reply["pid"])
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            try:
+                self.process.stdin.close()
+                self.process.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+
+
+_zygote: KioskZygote | None = None
+_zygote_lock = threading.Lock()
+
+
+def zygote() -> KioskZygote | None:
+    """This server's zygote, started (or restarted after a crash) on demand; None if it fails."""
+    global _zygote
+    with _zygote_lock:
+        if _zygote is None or not _zygote.alive:
+            try:
+                _zygote = KioskZygote()
+            except (OSError, ValueError):
+                _zygote = None
+        return _zygote
+
+
+def close_zygote() -> None:
+    global _zygote
+    with _zygote_lock:
+        if _zygote is not None:
+            _zygote.close()
+            _zygote = None
+
+
+class KioskForkProvisioner(LocalProvisioner):
+    """Launch the kiosk's ipykernel by forking the zygote; each kernel gets a private
+    home and temporary folder, removed with the kernel."""
+
+    _scratch: str | None = None
+
+    async def launch_kernel(self, cmd: list[str], **kwargs):
+        handle = zygote() if tuple(cmd[1:3]) == _LAUNCHER else None
+        if handle is None:
+            return await super().launch_kernel(cmd, **kwargs)
+        self._scratch = tempfile.mkdtemp(prefix="lk-kiosk-kernel-")
+        env = dict(kwargs.get("env") or os.environ)
+        env.update(HOME=self._scratch, TMPDIR=self._scratch,
+                   MPLCONFIGDIR=os.path.join(self._scratch, "matplotlib"))
+        cwd = str(kwargs.get("cwd") or os.getcwd())
+        try:
+            pid = handle.fork(list(cmd[3:]), env, cwd)
+        except (OSError, ValueError):
+            return await super().launch_kernel(cmd, **kwargs)
+        self.process = ForkedProcess(pid)
+        self.pid = self.pgid = pid
+        return self.connection_info
+
+    async def cleanup(self, restart: bool = False) -> None:
+        await super().cleanup(restart=restart)
+        if self._scratch and not restart:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
+
+
+class KioskKernelManager(AsyncMappingKernelManager):
+    """Jupyter's kernel manager, plus: a kernel whose page left is shut down within seconds."""
+
+    orphan_timeout = Float(8.0, config=True, help=(
+        "Seconds a kernel may stay without any page connected, after a page had connected, "
+        "before it is shut down (0: never)."))
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._orphan_timers: dict[str, asyncio.TimerHandle] = {}
+
+    def notify_connect(self, kernel_id):
+        super().notify_connect(kernel_id)
+        timer = self._orphan_timers.pop(kernel_id, None)
+        if timer is not None:
+            timer.cancel()
+
+    def notify_disconnect(self, kernel_id):
+        super().notify_disconnect(kernel_id)
+        if self.orphan_timeout > 0 and self._kernel_connections.get(kernel_id) == 0:
+            old = self._orphan_timers.pop(kernel_id, None)
+            if old is not None:
+                old.cancel()
+            self._orphan_timers[kernel_id] = asyncio.get_event_loop().call_later(
+                self.orphan_timeout, lambda: asyncio.ensure_future(self._end_orphan(kernel_id)))
+
+    async def _end_orphan(self, kernel_id: str) -> None:
+        self._orphan_timers.pop(kernel_id, None)
+        if kernel_id in self and self._kernel_connections.get(kernel_id, 0) == 0:
+            self.log.info("Kiosk page of kernel %s is gone; shutting it down", kernel_id)
+            try:
+                await self.shutdown_kernel(kernel_id)
+            except Exception:  # noqa: BLE001 - already gone
+                pass

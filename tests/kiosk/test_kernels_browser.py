@@ -1,0 +1,56 @@
+"""Kiosk kernels in a real Chromium: reloads leave no kernels behind, and a kernel killed
+under an open page brings the visitor back to a fresh home screen with a short notice."""
+from __future__ import annotations
+
+import signal
+
+import pytest
+
+from literacy_kit.i18n import t
+
+from .kernel_support import kiosk_kernels, wait_until
+
+pytestmark = pytest.mark.browser
+
+TILES = ".lk-kiosk-tile"
+POOL = 1
+
+
+@pytest.fixture(scope="module")
+def server(start_kiosk):
+    return start_kiosk(pool=POOL)
+
+
+def test_forty_reloads_leave_at_most_pool_plus_one_kernels(page, server):
+    page.goto(server.url)
+    page.wait_for_selector(TILES, state="visible")
+    peak = 0
+    for _ in range(40):
+        page.reload()
+        page.wait_for_selector(TILES, state="visible")
+        peak = max(peak, len(kiosk_kernels(server)))
+    # the page's beacon ends each old kernel: the open page's kernel plus the pool remain
+    assert wait_until(lambda: len(kiosk_kernels(server)) <= POOL + 1, timeout=15)
+    assert len(kiosk_kernels(server)) <= POOL + 1
+    assert peak <= POOL + 3  # never more than a refill or two in flight
+    assert page.js_errors == []
+
+
+def test_a_killed_kernel_brings_the_visitor_back_home(page, server):
+    page.goto(server.url)
+    page.wait_for_selector(TILES, state="visible")
+    page.locator(".lk-kiosk-tile-help").click()
+    page.wait_for_selector(".lk-help", state="visible")
+    assert wait_until(lambda: len(kiosk_kernels(server)) == POOL + 1, timeout=20)
+    # the visitor's kernel is the one with a page connected: the oldest (the pool's is newer)
+    mine = min(kiosk_kernels(server), key=lambda process: process.create_time())
+    mine.send_signal(signal.SIGKILL)
+    notice = page.locator(".lk-kiosk-restart-notice")
+    notice.wait_for(state="visible", timeout=30_000)
+    assert t("kiosk.restarted", "vi") in notice.inner_text()
+    page.wait_for_selector(TILES, state="visible")
+    assert not page.locator(".lk-help").is_visible()
+    # the fresh page works: a tile opens again
+    page.locator(".lk-kiosk-tile-help").click()
+    page.wait_for_selector(".lk-help", state="visible")
+    notice.wait_for(state="hidden", timeout=15_000)
