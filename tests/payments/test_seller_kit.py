@@ -99,3 +99,39 @@ def test_kit_makes_the_sign_as_a_download(keep):
     find_one(kit, w.Button, css="lk-payments-kit-sign-make").click()
     link = find_one(kit, css="lk-payments-kit-sign")
     assert link.layout.display != "none" and "data:application/pdf;base64," in link.value
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_ai_draft_is_checked_against_the_listing(lang):
+    from literacy_kit.payments.logic.listing_ai import ai_draft, unbacked_claims
+
+    honey = Listing.example("honey", lang)
+    draft = ai_draft(honey, lang)
+    assert draft.scenario == "product_honey"
+    # The canned answer says 250.000 dong; the listing says 180.000: flagged. 500 ml matches.
+    assert [c.kind for c in draft.claims] == ["price"] and "250" in draft.claims[0].found
+    same = Listing("honey", **{**FULL, "name": draft.text.splitlines()[0], "price": "250.000",
+                               "quantity": "chai 500 ml"})
+    assert unbacked_claims(draft.text, same) == ()
+    other_size = Listing("honey", **{**FULL, "name": draft.text.splitlines()[0],
+                                     "price": "250.000", "quantity": "chai 1 lít"})
+    assert [c.kind for c in unbacked_claims(draft.text, other_size)] == ["size"]
+
+
+def test_ai_prompt_masks_personal_data_before_the_assistant_sees_it():
+    from literacy_kit.payments.logic.listing_ai import ai_draft
+
+    listing = Listing("honey", **{**FULL, "name": "Mật ong, gọi 0912 345 678"})
+    assert ai_draft(listing, "vi").text          # asked with the number masked, not refused
+
+
+def test_kit_shows_the_ai_draft_with_its_claims(keep):
+    kit = keep(SellerKit(lang="vi"))
+    kit.fill(name="Mật ong hoa rừng Sơn Động", quantity="chai 500 ml", price="180k")
+    box = find_one(kit, css="lk-payments-kit-ai-draft")
+    assert box.layout.display == "none"
+    find_one(kit, w.Button, css="lk-payments-kit-ai").click()
+    assert box.layout.display != "none"
+    assert t("payments_kit.ai.claim_price", "vi", found="250.000 đồng", expected="180.000 đ") in box.value
+    kit.lang = "en"
+    assert box.layout.display == "none"            # a draft in the other language is dropped

@@ -6,9 +6,9 @@ delivered and paid) and any claim the product cannot back (an OCOP star it has n
 :func:`draft_description` writes the text from the listing's own facts only, in the
 chosen language: nothing is invented (no cure, no award, no price that was not typed).
 
-Why not the AI lesson's offline assistant: its canned honey answer carries its own bottle
-size and price (500 ml, 250.000 dong), which would be invented claims for any other
-listing; a template filled with the seller's facts cannot invent.
+The AI lesson's offline assistant is used beside it, not instead of it: its canned honey
+answer carries its own bottle size and price, so :mod:`.listing_ai` shows its draft with
+every claim the listing does not back.
 
 >>> listing = Listing("honey", name="Mat ong", origin="Son Dong", quantity="500 ml",
 ...                   price="180k", photos=("bottle",), cod=True)

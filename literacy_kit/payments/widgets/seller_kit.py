@@ -28,6 +28,7 @@ from ...core.sim_screen import localized
 from ...core.tree import close_all
 from ..logic.bank_app import stalls
 from ..logic.listing import Listing, check_listing, draft_description, products
+from ..logic.listing_ai import ai_draft
 from ..logic.money import format_vnd
 from ..logic.stall_sign import stall_sign
 from .style import payments_stylesheet
@@ -78,6 +79,9 @@ class SellerKit(LangView):
         self.zalo = html_box("payments-kit-zalo", "payments-listing-post")
         self.market = html_box("payments-kit-market", "payments-stall")
         self.draft = html_box("payments-kit-draft")
+        self.ai_button = button("payments-kit-ai", on_click=self.ask_ai)
+        self.ai_box = html_box("payments-kit-ai-draft", "payments-listing-post")
+        self._ai = None
         self.sign_button = button("payments-kit-sign-make", on_click=self.make_sign)
         self.sign_link = html_box("payments-kit-sign")
         self.children = [
@@ -87,7 +91,7 @@ class SellerKit(LangView):
             w.HBox(list(self.option_buttons.values()), layout=w.Layout(flex_flow="row wrap")),
             self.check_button, self.feedback,
             w.HBox([self.zalo, self.market], layout=w.Layout(flex_flow="row wrap")),
-            self.draft, self.sign_button, self.sign_link]
+            self.draft, self.ai_button, self.ai_box, self.sign_button, self.sign_link]
         self.state.observe(lambda change: self.relabel(),
                            names=["product", "photos", "shipping", "cod", "ocop", "problems"])
         for field in self.fields.values():   # previews follow what is typed
@@ -136,6 +140,23 @@ class SellerKit(LangView):
         self.state.problems = check_listing(self.listing())
         self.relabel()
         return self.state.problems
+
+    def ask_ai(self):
+        """The offline AI assistant's draft, with every claim the listing does not back."""
+        self._ai = ai_draft(self.listing(), self.lang)
+        self._ai_lang = self.lang
+        self.relabel()
+        return self._ai
+
+    def _ai_html(self) -> str:
+        draft, tr = self._ai, self.tr
+        claims = [tr(f"payments_kit.ai.claim_{c.kind}", found=c.found, expected=c.expected)
+                  for c in draft.claims]
+        if draft.scenario and not claims:
+            claims = [tr("payments_kit.ai.no_claims")]
+        notes = "".join(f'<li class="lk-payments-kit-ai-claim">{esc(c)}</li>' for c in claims)
+        return (f"<b>{esc(tr('payments_kit.ai.title'))}</b><br>"
+                + esc(draft.text).replace("\n", "<br>") + (f"<ul>{notes}</ul>" if notes else ""))
 
     def make_sign(self) -> bytes:
         """The stall's QR sign as PDF bytes, offered as a download link (synthetic account)."""
@@ -194,6 +215,11 @@ class SellerKit(LangView):
                            + (f"<br><i>[{esc(photos)}]</i>" if photos else ""))
         self.market.value = f"<b>{esc(tr('payments_kit.market'))}</b><br>" + self._market_card(listing)
         self.draft.value = f"<small>{esc(tr('payments_kit.draft'))}</small>"
+        self.ai_button.description = tr("payments_kit.ai.button")
+        if self._ai is not None and self._ai_lang != self.lang:
+            self._ai = None                     # asked in the other language: ask again
+        self.ai_box.value = self._ai_html() if self._ai is not None else ""
+        show(self.ai_box, self._ai is not None)
         self.sign_button.description = tr("payments_kit.sign.make")
         pdf = getattr(self, "_sign", None)
         if pdf:
