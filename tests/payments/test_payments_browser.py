@@ -1,11 +1,13 @@
 """The "Chuyen tien an toan" tile in a real Chromium against the real kiosk, by taps: pay a
-stall (amount typed, PIN read off the screen), then catch a sticker stuck over a stall's."""
+stall (the amount and the PIN shown on screen tapped on the on-screen keypad), then catch a
+sticker stuck over a stall's."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
+from literacy_kit.core.keyboard import key_name
 from literacy_kit.errors import InputError
 from literacy_kit.i18n import t
 from support import ARTIFACTS
@@ -30,6 +32,19 @@ def tap(scope, name: str) -> None:
     scope.locator(f".lk-payments-{name}").click()
 
 
+def tap_digits(scope, field: str, digits: str) -> None:
+    """Type ``digits`` on the field's on-screen keypad (the kiosk has no keyboard), then Done."""
+    box = scope.locator(f".lk-payments-field-{field}")
+    box.locator(".lk-field-keyboard-toggle").click()
+    keypad = box.locator(".lk-keyboard-numeric")
+    keypad.wait_for(state="visible")
+    keypad.locator(f".lk-key-{key_name('clear')}").click()
+    for digit in digits:
+        keypad.locator(f".lk-key-{key_name(digit)}").click()
+    keypad.locator(f".lk-key-{key_name('done')}").click()
+    keypad.wait_for(state="hidden")
+
+
 def test_pay_a_stall_then_refuse_a_covered_sticker_by_touch(page, kiosk_server):
     page.goto(kiosk_server.url)
     page.locator(".lk-kiosk-tile-payments").click()
@@ -41,17 +56,17 @@ def test_pay_a_stall_then_refuse_a_covered_sticker_by_touch(page, kiosk_server):
     tap(home, "scan")
     confirm = screen(page, "confirm")
     assert "HOANG THI LAN" in confirm.inner_text()
-    type_into(confirm, "amount", "mười tám")   # not an amount: a message, the text kept
+    type_into(confirm, "amount", "mười tám")   # from a physical keyboard: a message, text kept
     tap(confirm, "pay")
     expected = InputError("payments.amount.not_a_number", text="mười tám").message("vi")
     confirm.locator(".lk-field-message-error").wait_for()
     assert expected in confirm.locator(".lk-payments-field-amount").inner_text()
     assert confirm.locator(".lk-payments-field-amount input").input_value() == "mười tám"
-    type_into(confirm, "amount", "180k")
+    tap_digits(confirm, "amount", "180000")
     tap(confirm, "pay")
     pin_screen = screen(page, "pin")
     pin = re.search(r"\b(\d{6})\b", pin_screen.locator(".lk-payments-pin-pin-hint").inner_text()).group(1)
-    type_into(pin_screen, "pin", pin)
+    tap_digits(pin_screen, "pin", pin)
     tap(pin_screen, "confirm-pin")
     outcome = screen(page, "outcome")
     assert t("payments.right", "vi") in outcome.inner_text()
