@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import os
 import sqlite3
 
 import pytest
@@ -35,6 +36,9 @@ ZOO = {  # learner: (added code, answers plan, score, reason keys that must be l
 }
 
 
+RUN_TOKEN = "LK_TEST_GRADING_RUN"
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     course = zoo.new_course(tmp_path_factory.mktemp("sandbox") / "course", zoo.RUN_ADDED_CODE)
@@ -47,7 +51,12 @@ def graded(tmp_path_factory):
     before = {path: hashlib.sha256(path.read_bytes()).hexdigest()
               for path in (course.source / "vneid" / "vneid.ipynb",
                            course.submitted / "ok_full" / "vneid" / "vneid.ipynb")}
-    run = grade_assignment(course, "vneid", jobs=2, submission_timeout=12, cell_timeout=3)
+    # Processes of this run carry a token, so other test workers' gradings are not counted.
+    os.environ[RUN_TOKEN] = f"{os.getpid()}-{course}"
+    try:
+        run = grade_assignment(course, "vneid", jobs=2, submission_timeout=12, cell_timeout=3)
+    finally:
+        os.environ.pop(RUN_TOKEN, None)
     return course, run, before
 
 
@@ -105,6 +114,14 @@ def test_the_fence_held(graded):
 def test_no_kernel_or_scratch_left_behind(graded):
     import psutil
 
+    course = graded[0]
+
+    def ours(process) -> bool:
+        try:
+            return process.environ().get(RUN_TOKEN, "").endswith(str(course))
+        except psutil.Error:
+            return False
+
     leftovers = [p for p in psutil.process_iter(["cmdline"])
-                 if "literacy_kit.course.zygote" in " ".join(p.info["cmdline"] or [])]
+                 if "literacy_kit.course.zygote" in " ".join(p.info["cmdline"] or []) and ours(p)]
     assert leftovers == []
