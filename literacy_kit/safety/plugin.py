@@ -1,0 +1,17 @@
+"""The safety domain (scam awareness) as a plug-in (entry point ``literacy_kit.domains``: ``safety``)."""
+from __future__ import annotations
+
+from ..domains import Domain
+
+domain = Domain(
+    key="safety",
+    package="literacy_kit.safety",
+    title="safety.domain_title",
+    certificate_label="safety.cert_label",
+    tiles=("literacy_kit.safety.widgets.kiosk_tile:tile",),
+    graded_items={},
+    preload=(),
+    lesson="04_safety",
+    exercises=(),
+    order=40,
+)
