@@ -14,6 +14,6 @@ domain = Domain(
                   "safety_phone": "literacy_kit.safety.widgets.graded:safety_phone"},
     preload=("literacy_kit.safety.widgets",),
     lesson="04_safety",
-    exercises=(),
+    exercises=("safety",),
     order=40,
 )

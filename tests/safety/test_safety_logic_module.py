@@ -1,4 +1,4 @@
-"""The safety logic's docstring examples, and its independence from widgets."""
+"""The safety domain's docstring examples, and the logic's independence from widgets."""
 from __future__ import annotations
 
 import doctest
@@ -10,7 +10,12 @@ import pytest
 
 MODULES = ["literacy_kit.safety", "literacy_kit.safety.logic.links",
            "literacy_kit.safety.logic.messages", "literacy_kit.safety.logic.bank",
-           "literacy_kit.safety.logic.data_files"]
+           "literacy_kit.safety.logic.data_files", "literacy_kit.safety.logic.phone",
+           "literacy_kit.safety.logic.scoring", "literacy_kit.safety.widgets",
+           "literacy_kit.safety.widgets.style", "literacy_kit.safety.widgets.quiz",
+           "literacy_kit.safety.widgets.sorting", "literacy_kit.safety.widgets.link_inspector",
+           "literacy_kit.safety.widgets.source_notes", "literacy_kit.safety.widgets.simulator",
+           "literacy_kit.safety.widgets.kiosk_tile"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -2,10 +2,13 @@
 
 Built through the domain registry as ``Exercise(...).safety_sort(key, items=[...])`` and
 ``Exercise(...).safety_phone(key, scenario=...)``. Nothing here says which answer is right:
-that lives only in the exercise's hidden tests.
+that lives only in the exercise's hidden tests, which score the sort with
+:class:`SafetyGrader` and the scenario with ``Grader.stage`` on its ``outcome``.
 """
 from __future__ import annotations
 
+from ...grading.grader import Grader
+from ..logic.scoring import score_sorting
 from .simulator import ScamSimulator
 from .sorting import MessageSorter
 
@@ -33,3 +36,11 @@ def safety_phone(exercise, key: str, scenario: str = "police_call"):
         sim.restore(stored)
     return exercise.track(key, sim, sim.state, list(PHONE_TRAITS),
                           hint="safety_widgets.exercise.hint_phone")
+
+
+class SafetyGrader(Grader):
+    """The exercise's grader with the sorting check (hidden tests call it)."""
+
+    def sorting(self, key: str, expected: dict[str, str], points: float) -> float:
+        """Equal credit per message sorted right (``expected``: item id -> scam/genuine)."""
+        return self._grade(points, lambda store: score_sorting(store.get(key), expected, points))
