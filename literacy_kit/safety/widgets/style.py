@@ -29,7 +29,7 @@ GLYPH_OK, GLYPH_BAD = "\u2714", "\u2716"
 _CHANNEL_GLYPHS = {"call": "\u260e", "sms": "\u2709", "zalo": "\u2709", "video_call": "\u25b6"}
 
 SAFETY_CSS = """
-.lk-safety-msg { border: 2px solid #90a4ae; border-radius: 12px; padding: 8px 12px;
+.lk-safety-msg { border: 2px solid #90a4ae; border-radius: 12px; padding: 8px 12px; box-sizing: border-box;
   color: var(--lk-text); line-height: 1.45; margin: 4px 0; }
 .lk-safety-msg-head { font-size: 0.9em; color: var(--lk-muted); font-weight: bold; }
 .lk-safety-msg-thread { font-size: 0.8em; color: var(--lk-muted); }
