@@ -99,3 +99,19 @@ def test_idle_reset_forgets_the_visitor(app):
     again = app.open_tile("safety")
     assert again is not view and again.quiz.state.picks == []
     assert again.inspector.input.value == ""
+
+
+def test_the_phone_section_plays_and_is_forgotten(app):
+    view = app.open_tile("safety")
+    assert view.phone is None                       # built only when opened
+    find_one(view, w.Button, css="lk-safety-kiosk-open-phone").click()
+    phone = view.phone
+    find_one(phone, w.Button, css="lk-safety-sim-open-bank_sms").click()
+    find_one(phone, w.Button, css="lk-safety-sim-inspect-0", visible_only=True).click()
+    find_one(phone, w.Button, css="lk-safety-sim-choice-tap_link", visible_only=True).click()
+    assert phone.state.outcome == "scammed"
+    built = [widget for screen in phone.built_screens() for widget in walk(screen)]
+    view.go("quiz")                                 # the phone is off screen now
+    app.reset()
+    assert phone.comm is None and all(widget.comm is None for widget in built)
+    assert app.open_tile("safety").phone is None

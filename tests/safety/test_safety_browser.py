@@ -73,3 +73,29 @@ def test_a_game_by_taps_scores_and_sums_up_the_cues(page, kiosk_server):
                if urlparse(url).hostname not in ("127.0.0.1", "localhost") and
                not re.match(r"^(data|blob):", url)]
     assert outside == []
+
+
+def test_the_phone_scenario_by_taps(page, kiosk_server):
+    page.goto(kiosk_server.url)
+    page.locator(".lk-kiosk-tile-safety").click()
+    page.locator(".lk-safety-kiosk-open-phone").click()
+    page.locator(".lk-safety-sim-open-bank_sms").click()
+    inbox = page.locator(".lk-safety-sim-screen-bank_inbox")
+    inbox.wait_for(state="visible")
+    assert "xacthuc-tk.top" in inbox.inner_text()
+    assert t("core.phone.simulation", "vi") in page.locator(".lk-safety-sim .lk-phone-badge").inner_text()
+    inbox.locator(".lk-safety-sim-inspect-0").click()   # the "long-press"
+    expect(page.locator(".lk-safety-sim-side .lk-safety-link-result")).to_contain_text("xacthuc-tk.top")
+    inbox.locator(".lk-safety-sim-choice-delete_report").click()
+    rehearse = page.locator(".lk-safety-sim-screen-rehearse")
+    rehearse.wait_for(state="visible")
+    expect(rehearse.locator(".lk-safety-sim-rehearse-feedback")).to_contain_text("5656")
+    for action in ("delete_message", "call_bank_hotline"):
+        rehearse.locator(f".lk-safety-sim-action-{action}").click()
+        expect(rehearse.locator(f".lk-safety-sim-action-{action}")).to_have_class(re.compile("lk-safety-picked"))
+    rehearse.locator(".lk-safety-sim-done").click()
+    done = page.locator(".lk-safety-sim-screen-done")
+    done.wait_for(state="visible")
+    assert t("safety_sim.outcome.safe_rehearsed", "vi") in done.inner_text()
+    assert page.locator(".lk-safety-sim a[href]").count() == 0
+    assert page.js_errors == []

@@ -158,3 +158,20 @@ def test_nothing_reaches_the_network(keep, monkeypatch):
                 button[0].click()
         sim.choose(s.steps[0].choices[0].id)
     sim.inspect("http://203.0.113.9/app.apk")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_simulator_error_has_a_message_in_both_languages(keep, lang):
+    from literacy_kit.errors import InputError
+
+    run = PhoneRun(scenario("bank_sms"))
+    codes = set()
+    for action in (lambda: run.choose("nope"), lambda: run.rehearse(["hang_up"])):
+        with pytest.raises(InputError) as info:
+            action()
+        codes.add(info.value.code)
+        assert not info.value.message(lang).startswith("errors.")
+    assert codes == {"safety.unknown_choice", "safety.not_now"}
+    sim = keep(ScamSimulator(lang=lang))
+    assert sim.finish_rehearsal() is False  # the Done button before any scenario
+    assert texts(sim.current.message).strip()

@@ -21,13 +21,21 @@ from pathlib import Path
 from ...content.models import Localized
 from .data_files import DATA_DIR, SafetyDataError, read_file
 
-__all__ = ["ACTIONS", "CHANNELS", "Bank", "ScamItem", "default_bank", "load_bank"]
+__all__ = ["ACTIONS", "CHANNELS", "Bank", "ScamItem", "by_id", "default_bank", "load_bank"]
 
 CHANNELS = ("call", "sms", "zalo", "video_call")
 #: Right actions a scenario can rehearse (texts: catalog ``safety.action.<id>``).
 ACTIONS = ("hang_up", "go_police", "call_back_known", "ask_only_they_know", "call_bank_hotline",
            "report_156", "report_5656", "report_vneid", "check_tinnhiemmang", "warn_family",
            "delete_message", "pay_in_official_app", "reply_normally")
+
+
+def by_id(entries, wanted: str):
+    """The entry of ``entries`` whose ``id`` is ``wanted`` (``KeyError`` if there is none)."""
+    found = next((entry for entry in entries if entry.id == wanted), None)
+    if found is None:
+        raise KeyError(wanted)
+    return found
 
 
 def _loc(data: dict) -> Localized:
@@ -71,10 +79,7 @@ class Bank:
 
     def item(self, item_id: str) -> ScamItem:
         """The item ``item_id`` (``KeyError`` if there is none)."""
-        for entry in self.items:
-            if entry.id == item_id:
-                return entry
-        raise KeyError(item_id)
+        return by_id(self.items, item_id)
 
     def scams(self) -> tuple[ScamItem, ...]:
         return tuple(entry for entry in self.items if entry.scam)

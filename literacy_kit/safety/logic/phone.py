@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ...content.models import Localized
 from ...errors import InputError
-from .bank import default_bank
+from .bank import by_id, default_bank
 from .data_files import DATA_DIR, SafetyDataError, read_file
 
 __all__ = ["OUTCOMES", "REHEARSE", "Choice", "PhoneRun", "Rehearsal", "Scenario", "Step",
@@ -58,10 +58,10 @@ class Step:
     before: tuple[str, ...] = ()
 
     def choice(self, choice_id: str) -> Choice:
-        for choice in self.choices:
-            if choice.id == choice_id:
-                return choice
-        raise InputError("safety.unknown_choice")
+        try:
+            return by_id(self.choices, choice_id)
+        except KeyError:
+            raise InputError("safety.unknown_choice") from None
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,7 @@ class Scenario:
     steps: tuple[Step, ...]
 
     def step(self, step_id: str) -> Step:
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
+        return by_id(self.steps, step_id)
 
 
 @dataclass(frozen=True)
@@ -130,10 +127,7 @@ def scenarios() -> tuple[Scenario, ...]:
 
 def scenario(scenario_id: str) -> Scenario:
     """The scenario ``scenario_id`` (``KeyError`` if there is none)."""
-    for entry in scenarios():
-        if entry.id == scenario_id:
-            return entry
-    raise KeyError(scenario_id)
+    return by_id(scenarios(), scenario_id)
 
 
 class PhoneRun:

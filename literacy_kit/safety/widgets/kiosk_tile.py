@@ -1,8 +1,9 @@
 """The kiosk's safety tile "L\u1eeba hay th\u1eadt?": a quick game of 5 random messages, then a score
-and a summary of the cues, and a link checker.
+and a summary of the cues; the phone simulator; and a link checker.
 
 Each visit gets a fresh view with new random items; nothing a visitor typed or tapped
-survives closing it (the kiosk's home button and idle reset call :meth:`close`).
+survives closing it (the kiosk's home button and idle reset call :meth:`close`, which closes
+the phone too when it was opened).
 
 >>> from literacy_kit.safety.widgets.kiosk_tile import tile
 >>> view = tile.build("en")
@@ -22,23 +23,25 @@ from ...core.tree import close_all
 from ...kiosk.tiles import Tile
 from .link_inspector import LinkInspector
 from .quiz import ScamQuiz
+from .simulator import ScamSimulator
 from .style import esc, safety_stylesheet
 
 __all__ = ["GAME_SIZE", "SafetyKioskView", "build", "tile"]
 
 #: Messages per game at the kiosk.
 GAME_SIZE = 5
-SECTIONS = ("quiz", "link")
+SECTIONS = ("quiz", "phone", "link")
 
 
 class KioskState(HasTraits):
-    section = Enum(SECTIONS, default_value="quiz", help="quiz or link.")
+    section = Enum(SECTIONS, default_value="quiz", help="quiz, phone or link.")
 
 
 class SafetyKioskView(LangView):
-    """The game and the link checker behind two big buttons.
+    """The game, the phone and the link checker behind three big buttons.
 
-    Seams: ``go(section)``, ``close()``; the game is ``quiz``, the checker ``inspector``.
+    Seams: ``go(section)``, ``close()``; the game is ``quiz``, the checker ``inspector``,
+    the phone ``phone`` (built the first time it is opened, ``None`` before).
 
     CSS classes: ``lk-safety-kiosk``, ``lk-safety-kiosk-intro``, ``lk-safety-kiosk-open``
     (+ ``lk-safety-kiosk-open-<section>``), ``lk-safety-kiosk-holder``.
@@ -51,6 +54,7 @@ class SafetyKioskView(LangView):
         self.intro = html_box("safety-kiosk-intro")
         self.quiz = ScamQuiz(lang=lang, count=GAME_SIZE, seed=seed)
         self.inspector = LinkInspector(lang=lang)
+        self.phone: ScamSimulator | None = None
         self.menu_buttons = {name: button("safety-kiosk-open", f"safety-kiosk-open-{name}",
                                           on_click=lambda n=name: self.go(n),
                                           flex="1 1 0", width="auto")
@@ -66,10 +70,14 @@ class SafetyKioskView(LangView):
 
     @property
     def current(self) -> w.Widget:
+        if self.state.section == "phone":
+            if self.phone is None:
+                self.phone = ScamSimulator(lang=self.lang)
+            return self.phone
         return self.quiz if self.state.section == "quiz" else self.inspector
 
     def go(self, section: str) -> w.Widget:
-        """Show ``section`` (``"quiz"`` or ``"link"``), as its menu button does."""
+        """Show ``section`` (``"quiz"``, ``"phone"`` or ``"link"``), as its menu button does."""
         self.state.section = section
         return self.current
 
@@ -79,10 +87,11 @@ class SafetyKioskView(LangView):
             btn.button_style = "info" if name == self.state.section else ""
 
     def close(self) -> None:
-        """Close the tile, the game and the link checker, on show or not."""
+        """Close the tile, the game, the phone and the link checker, on show or not."""
         if hasattr(self, "holder"):
             self.holder.children = ()
-        for view in (getattr(self, "quiz", None), getattr(self, "inspector", None)):
+        for view in (getattr(self, "quiz", None), getattr(self, "inspector", None),
+                     getattr(self, "phone", None)):
             if view is not None:
                 close_all(view)
         super().close()
@@ -93,8 +102,9 @@ class SafetyKioskView(LangView):
         self.intro.value = f"<p>{esc(self.tr('safety_widgets.kiosk.intro'))}</p>"
         for name, btn in self.menu_buttons.items():
             btn.description = self.tr(f"safety_widgets.kiosk.{name}")
-        self.quiz.lang = self.lang
-        self.inspector.lang = self.lang
+        for view in (self.quiz, self.inspector, self.phone):
+            if view is not None:
+                view.lang = self.lang
 
 
 def build(lang: str) -> SafetyKioskView:
