@@ -95,3 +95,16 @@ def test_source_notes_list_every_item_and_the_unverified_ones(keep):
     body = find_one(notes, w.HTML, css="lk-safety-notes-body").value
     assert all(item.id in body for item in BANK.items)
     assert body.count("Chưa kiểm chứng") == sum(1 for i in BANK.items if i.unverified)
+
+
+def test_a_picked_button_says_so_in_text_not_only_colour(keep):
+    view = keep(MessageSorter(EIGHT[:1], lang="vi"))
+    row = find_one(view, css=f"lk-safety-sorter-item-{EIGHT[0]}")
+    scam = find_one(row, w.Button, css="lk-safety-sorter-scam")
+    scam.click()
+    assert scam.description.startswith("\u2714 ") and "lk-safety-picked" in scam._dom_classes
+    scam.click()
+    assert not scam.description.startswith("\u2714")
+    quiz = keep(ScamQuiz(lang="en", items=[BANK.item("genuine_school")]))
+    quiz.answer("genuine")
+    assert find_one(quiz, w.Button, css="lk-safety-quiz-genuine").description == "\u2714 Genuine"

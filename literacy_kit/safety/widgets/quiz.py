@@ -24,7 +24,7 @@ from ...core.base import LangView, css
 from ...core.read_aloud import ReadAloud, widget_texts
 from ..logic.bank import ScamItem, default_bank
 from ..logic.messages import assess_message
-from .style import (GLYPH_BAD, GLYPH_OK, action_list, cue_list, esc, message_html,
+from .style import (GLYPH_BAD, GLYPH_OK, PICKED, action_list, cue_list, esc, message_html,
                     safety_stylesheet)
 
 __all__ = ["KINDS", "QuizState", "ScamQuiz"]
@@ -190,6 +190,8 @@ class ScamQuiz(LangView):
         for kind, btn in (("scam", self.scam_button), ("genuine", self.genuine_button)):
             picked = answered and self.state.picks[self.state.index] == kind
             (btn.add_class if picked else btn.remove_class)("lk-safety-picked")
+            if picked:
+                btn.description = PICKED + btn.description
             btn.disabled = answered
         if answered:
             pick = self.state.picks[self.state.index]

@@ -17,7 +17,7 @@ from ...i18n import t
 from ..logic.bank import ACTIONS, default_bank
 from ..logic.links import find_links
 from ..logic.phone import REHEARSE, Step, scenarios
-from .style import action_list, cue_list, esc, marked_text
+from .style import PICKED, action_list, cue_list, esc, marked_text
 
 __all__ = ["SCREEN_CLASSES", "SafetyScreen"]
 
@@ -124,11 +124,15 @@ class RehearseScreen(SafetyScreen):
         self.feedback = css(w.HTML(), "safety-sim-rehearse-feedback")
         self._labels.append((self.feedback, "value", self._feedback))
         self.prompt = self.text("prompt", "safety_sim.rehearse.prompt")
-        self.toggles = {a: self.action(f"action-{a}", f"safety.action.{a}",
+        self.toggles = {a: self.action(f"action-{a}", (lambda lang, a=a: self._toggle_label(a, lang)),
                                        (lambda a=a: self.sim.toggle(a))) for a in ACTIONS}
         self.done = self.action("done", "safety_sim.rehearse.done", self.sim.finish_rehearsal,
                                 style="info")
         return [self.feedback, self.prompt, *self.toggles.values(), self.done]
+
+    def _toggle_label(self, action: str, lang: str) -> str:
+        picked = PICKED if action in self.sim.state.picks else ""
+        return picked + t(f"safety.action.{action}", lang)
 
     def _feedback(self, lang: str) -> str:
         run = self.sim.run

@@ -22,7 +22,7 @@ from ...core._parts import button, html_box, show
 from ...core.base import LangView, css
 from ...core.read_aloud import ReadAloud, widget_texts
 from ..logic.bank import Bank, ScamItem, default_bank
-from .style import GLYPH_BAD, GLYPH_OK, cue_list, esc, message_html, safety_stylesheet
+from .style import GLYPH_BAD, GLYPH_OK, PICKED, cue_list, esc, message_html, safety_stylesheet
 
 __all__ = ["MessageSorter", "SortState"]
 
@@ -132,7 +132,8 @@ class MessageSorter(LangView):
             self.cards[item.id].value = message_html(item, lang, marks=self.checked)
             for kind in ("scam", "genuine"):
                 btn = self.buttons[(item.id, kind)]
-                btn.description = self.tr(f"safety_widgets.quiz.{kind}")
+                btn.description = (PICKED if picked == kind else "") + \
+                    self.tr(f"safety_widgets.quiz.{kind}")
                 (btn.add_class if picked == kind else btn.remove_class)("lk-safety-picked")
             verdict = ""
             if self.checked:

@@ -21,11 +21,13 @@ from ...i18n import t
 from ..logic.bank import ScamItem
 from ..logic.messages import MessageReport, assess_message
 
-__all__ = ["GLYPH_BAD", "GLYPH_OK", "SAFETY_CSS", "esc", "marked_text", "message_html",
+__all__ = ["GLYPH_BAD", "GLYPH_OK", "PICKED", "SAFETY_CSS", "esc", "marked_text", "message_html",
            "safety_stylesheet"]
 
 #: Text glyphs beside a verdict, so colour is never the only signal.
 GLYPH_OK, GLYPH_BAD = "\u2714", "\u2716"
+#: Before the label of a picked button (high contrast draws every button alike).
+PICKED = "\u2714 "
 _CHANNEL_GLYPHS = {"call": "\u260e", "sms": "\u2709", "zalo": "\u2709", "video_call": "\u25b6"}
 
 SAFETY_CSS = """
@@ -38,7 +40,7 @@ SAFETY_CSS = """
   font-style: italic; }
 .lk-safety-msg-sms .lk-safety-msg-body { background: var(--lk-accent-bg); border-radius: 10px;
   padding: 6px 10px; }
-.lk-safety-msg-zalo .lk-safety-msg-body { background: #e0f2f1; border-radius: 10px;
+.lk-safety-msg-zalo .lk-safety-msg-body { background: var(--lk-ok-bg); border-radius: 10px;
   padding: 6px 10px; }
 .lk-safety-msg-video_call .lk-safety-msg-body { filter: blur(0.3px); }
 .lk-safety-badge { font-size: 0.75em; font-weight: bold; color: var(--lk-warn);
