@@ -116,3 +116,34 @@ def test_broken_yaml_names_the_line(tmp_path):
 
 def test_a_good_copy_loads(tmp_path):
     assert len(load_bank(_write(tmp_path, _good())).items) == len(BANK.items)
+
+
+def _scenarios():
+    return yaml.safe_load((DATA_DIR / "phone_scenarios.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("how, place", [
+    ("kind", "scenarios/0/steps/0/kind"), ("item", "scenarios/0/steps/0: unknown bank item"),
+    ("next", "scenarios/0/steps/0/choices/0/next"), ("start", "scenarios/0/start"),
+    ("action", "scenarios/1/actions/0"),
+])
+def test_a_bad_scenarios_file_names_the_file_and_the_place(tmp_path, how, place):
+    from literacy_kit.safety.logic.phone import load_scenarios
+
+    data = _scenarios()
+    step = data["scenarios"][0]["steps"][0]
+    if how == "kind":
+        step["kind"] = "fax"
+    elif how == "item":
+        step["item"] = "no_such_item"
+    elif how == "next":
+        step["choices"][0]["next"] = "nowhere"
+    elif how == "start":
+        data["scenarios"][0]["start"] = "nowhere"
+    else:
+        data["scenarios"][1]["actions"] = ["dance"]
+    path = _write(tmp_path, data, "my_phone.yaml")
+    with pytest.raises(SafetyDataError) as info:
+        load_scenarios(path)
+    assert str(info.value).startswith("my_phone.yaml: ") and place in str(info.value)
+    assert len(load_scenarios(_write(tmp_path, _scenarios(), "good.yaml"))) >= 4

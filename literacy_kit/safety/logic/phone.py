@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ...content.models import Localized
 from ...errors import InputError
@@ -27,7 +28,7 @@ from .bank import by_id, default_bank
 from .data_files import DATA_DIR, SafetyDataError, read_file
 
 __all__ = ["OUTCOMES", "REHEARSE", "Choice", "PhoneRun", "Rehearsal", "Scenario", "Step",
-           "scenario", "scenarios"]
+           "load_scenarios", "scenario", "scenarios"]
 
 #: The pseudo step every scenario ends in.
 REHEARSE = "rehearse"
@@ -117,12 +118,23 @@ def _scenario(data: dict, origin: str, index: int) -> Scenario:
                     steps=tuple(steps))
 
 
-@lru_cache(maxsize=1)
-def scenarios() -> tuple[Scenario, ...]:
-    """Every scenario of ``data/phone_scenarios.yaml``, checked (file and place on error)."""
-    path = DATA_DIR / "phone_scenarios.yaml"
+def load_scenarios(path) -> tuple[Scenario, ...]:
+    """Read and check a scenarios file: schema, bank items, steps that lead somewhere.
+
+    Raises
+    ------
+    SafetyDataError
+        The message names the file and the place (``x.yaml: scenarios/0/start: ...``).
+    """
+    path = Path(path)
     data = read_file(path, "phone_scenarios")
     return tuple(_scenario(entry, path.name, i) for i, entry in enumerate(data["scenarios"]))
+
+
+@lru_cache(maxsize=1)
+def scenarios() -> tuple[Scenario, ...]:
+    """Every scenario of the packaged ``data/phone_scenarios.yaml`` (read once)."""
+    return load_scenarios(DATA_DIR / "phone_scenarios.yaml")
 
 
 def scenario(scenario_id: str) -> Scenario:
