@@ -8,6 +8,8 @@ the link to the link inspector beside the phone: nothing opens a page.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import ipywidgets as w
 
 from ...core._parts import show
@@ -183,4 +185,27 @@ def screen_classes() -> dict[str, type[SafetyScreen]]:
     return classes
 
 
-SCREEN_CLASSES = screen_classes()
+class _ScreensOnDemand(Mapping):
+    """The screen classes, made the first time a simulator asks: importing the views then
+    reads no data file (the scenarios are parsed and checked when a phone is built)."""
+
+    def __init__(self, make):
+        self._make = make
+        self._classes: dict | None = None
+
+    def _all(self) -> dict:
+        if self._classes is None:
+            self._classes = self._make()
+        return self._classes
+
+    def __getitem__(self, key):
+        return self._all()[key]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+SCREEN_CLASSES = _ScreensOnDemand(screen_classes)
