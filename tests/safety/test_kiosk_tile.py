@@ -115,3 +115,26 @@ def test_the_phone_section_plays_and_is_forgotten(app):
     app.reset()
     assert phone.comm is None and all(widget.comm is None for widget in built)
     assert app.open_tile("safety").phone is None
+
+
+def test_the_link_box_has_an_on_screen_keyboard_at_the_kiosk(monkeypatch):
+    from literacy_kit.core.field_keyboard import BoxKeyboard
+
+    monkeypatch.setenv("LK_ONSCREEN_KEYBOARD", "1")
+    kiosk = KioskApp(settings=KioskSettings(lang="en", idle_reset=60))
+    try:
+        view = kiosk.open_tile("safety")
+        box = find_one(view, w.Text, css="lk-safety-link-input")
+        [keyboard] = [k for k in walk(view) if isinstance(k, BoxKeyboard) and k.target is box]
+        view.go("link")
+        assert box.layout.display is None and view.inspector.layout.display is None
+        assert view.quiz.layout.display == "none"
+        keyboard.toggle.click()
+        for key in ["b", "i", "t", ".", "l", "y", "/", "x"]:
+            keyboard.keyboard.key_buttons[key].click()
+        assert box.value == "bit.ly/x"
+        find_one(view, w.Button, css="lk-safety-link-check").click()
+        assert view.inspector.state.flags == ["shortener"]
+    finally:
+        kiosk.home()
+        kiosk.close()

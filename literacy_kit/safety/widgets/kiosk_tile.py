@@ -82,7 +82,13 @@ class SafetyKioskView(LangView):
         return self.current
 
     def _show(self) -> None:
-        self.holder.children = (self.current,)
+        # Every built section stays in the tree, hidden when not on show: the kiosk gives
+        # the text boxes it finds when the tile opens an on-screen keyboard (the link box).
+        current = self.current
+        views = [view for view in (self.quiz, self.phone, self.inspector) if view is not None]
+        for view in views:
+            view.layout.display = None if view is current else "none"
+        self.holder.children = tuple(views)
         for name, btn in self.menu_buttons.items():
             btn.button_style = "info" if name == self.state.section else ""
 
