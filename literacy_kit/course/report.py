@@ -110,6 +110,14 @@ def learner_rows(results: CourseResults, lang: str) -> tuple[list[str], list[lis
     return headers, rows
 
 
+def module_rows(results: CourseResults, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Each assignment's id and the label of the domain that owns it (from its catalog)."""
+    from .certificates import assignment_title
+
+    headers = [_tr("assignment", lang), _tr("module", lang)]
+    return headers, [[name, assignment_title(name, lang)] for name in results.assignments]
+
+
 def summary_items(results: CourseResults, lang: str) -> list[str]:
     required = ", ".join(results.required) or _tr("none", lang)
     return [_tr("summary_learners", lang, count=len(results.learners)),
@@ -134,6 +142,11 @@ def render_html(results: CourseResults, charts: list[Chart], lang: str,
              + "</ul>"]
     if not results.has_submissions:
         parts.append(f'<p class="lk-report-empty">{html.escape(_tr("empty", lang))}</p>')
+    headers, rows = module_rows(results, lang)
+    if rows:
+        parts.append(f'<section id="modules"><h2>{html.escape(_tr("modules_heading", lang))}</h2>'
+                     + html_table(_tr("modules_heading", lang), headers, rows, "lk-report-modules")
+                     + "</section>")
     parts += [chart_section(chart, lang) for chart in charts]
     headers, rows = learner_rows(results, lang)
     parts.append(f'<section id="learners"><h2>{html.escape(_tr("learners_heading", lang))}</h2>'

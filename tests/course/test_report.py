@@ -159,3 +159,10 @@ def test_a_course_without_submissions_says_so(tmp_path, with_roster):
     assert len(rows) == (len(ROSTER) if with_roster else 0)
     if not with_roster:
         assert t("course.report_no_learners", "vi") in page
+
+
+def test_the_report_names_each_assignment_with_its_domain_label(report):
+    page = report.html.read_text(encoding="utf-8")
+    modules = page.split('id="modules"', 1)[1].split("</section>", 1)[0]
+    for name, label in (("vneid", "vneid.cert_label"), ("ai", "ai.cert_label")):
+        assert f"<td>{name}</td><td>{html.escape(t(label, 'vi'))}</td>" in modules

@@ -3,6 +3,7 @@ autograde``, ``literacy-kit course grade``, the report and a completion slip."""
 from __future__ import annotations
 
 import csv
+from html import escape as html_escape
 import os
 import subprocess
 import sys
@@ -81,6 +82,8 @@ def test_the_report_and_the_slip_carry_the_plugins_module(course):
     assert by_id["hv01"][score] == "2" and by_id["hv02"][score] == "0"
     html = (course / "reports" / "report.html").read_text(encoding="utf-8")
     assert "lamp" in html and "Lò Thị Ngọc" in html
+    modules = html.split('id="modules"', 1)[1].split("</section>", 1)[0]
+    assert html_escape(t("lamp.cert_label", "vi")) in modules    # the plug-in's own label
     records("course", "certificates", "--course", str(course), "--lang", "vi")
     slips = sorted(p.stem for p in (course / "certificates").glob("*.pdf"))
     assert slips == ["hv01"]                                   # hv02 left the lamp off
