@@ -1,5 +1,6 @@
-"""The ``literacy-kit`` command: ``kiosk``, ``lab``, ``doctor``, ``speech prewarm`` and the
-trainer's ``course`` commands (:mod:`literacy_kit.course.cli`).
+"""The ``literacy-kit`` command: ``kiosk``, ``lab``, ``doctor``, ``speech prewarm``, the
+trainer's ``course`` commands (:mod:`literacy_kit.course.cli`) and ``handouts``
+(:mod:`literacy_kit.handouts.cli`).
 
 Every message comes from the ``cli`` catalogs in the language given by ``--lang``
 (Vietnamese by default). Numbers are parsed after argparse so that a bad value gets
@@ -53,7 +54,7 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=tr(help_key))
 
     parser = argparse.ArgumentParser(prog="literacy-kit", description=tr("description"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course,bundle}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course,bundle,handouts}")
 
     kiosk = commands.add_parser("kiosk", help=tr("kiosk_help"), description=tr("kiosk_help"))
     add_lang(kiosk, "kiosk_lang_help")
@@ -99,6 +100,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     bundle.add_argument("--no-speech", action="store_true", help=tr("bundle_no_speech_help"))
     bundle.add_argument("--speech-bundle", action="append", default=None, metavar="NAME",
                         help=tr("bundle_speech_help"))
+
+    from .handouts import cli as handouts_cli
+
+    handouts_cli.register(commands, lang)
     return parser
 
 
@@ -260,8 +265,14 @@ def run_bundle(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def run_handouts(args: argparse.Namespace, lang: str) -> int:
+    from .handouts import cli as handouts_cli
+
+    return handouts_cli.run(args, lang)
+
+
 HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor, "speech": run_speech,
-            "course": run_course, "bundle": run_bundle}
+            "course": run_course, "bundle": run_bundle, "handouts": run_handouts}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
