@@ -80,6 +80,9 @@ class Domain:
         Position among the domains (kiosk home, reports).
     folder : Path, optional
         Where ``catalogs/`` and ``content/`` live; default: the package's folder.
+    step_cards : tuple of str
+        ``"module:function"`` of functions returning the domain's printed step cards
+        (:class:`~literacy_kit.handouts.StepCard`), built from its simulator's own data.
     """
 
     key: str
@@ -94,6 +97,7 @@ class Domain:
     exercises: tuple[str, ...] = ()
     order: int = 100
     folder: Path | None = None
+    step_cards: tuple[str, ...] = ()
 
     def root(self) -> Path:
         """The folder of the domain's data (found without importing the package)."""

@@ -21,15 +21,12 @@ from .render import StepCard
 
 def step_cards() -> list[StepCard]:
     """Step cards every registered domain offers (a domain without any offers none)."""
-    try:
-        from .. import domains
-    except ImportError:     # no registry in this version: no step cards
-        return []
+    from .. import domains
+
     cards: list[StepCard] = []
-    for domain in domains.all_domains():
-        provider = getattr(domain, "step_cards", None)
-        if provider is not None:
-            cards.extend(provider())
+    for domain in domains.registered():
+        for ref in domain.step_cards:
+            cards.extend(domains.resolve(ref)())
     return cards
 
 

@@ -19,8 +19,8 @@ LINE = 0.55        # line height in mm per pt of font size
 class Handout:
     """One PDF document; call the drawing methods in reading order, then :meth:`output`.
 
-    >>> doc = Handout("Thử", "vi")
-    >>> doc.title("Tiêu đề")
+    >>> doc = Handout("Test", "en")
+    >>> doc.title("Title")
     >>> doc.output()[:5]
     b'%PDF-'
     """
@@ -113,7 +113,8 @@ class Handout:
         self.pdf.ln(2)
 
     def screen(self, number: int, title: str, action: str, note: str = "") -> None:
-        """One step as a phone-screen outline: the screen's title and what to tap on it."""
+        """One step as a numbered phone-screen outline: the screen's title (may be empty)
+        and what to tap or type there."""
         height = 34 if note else 26
         if self.pdf.get_y() + height > self.pdf.h - self.pdf.b_margin:
             self.pdf.add_page()
@@ -125,8 +126,9 @@ class Handout:
         self.pdf.set_xy(x, y + (height - 4) / 2 - 4)
         self.pdf.cell(24, 8, str(number), align="C")
         self.pdf.set_xy(x + 28, y)
-        self.pdf.set_font(FAMILY, "B", BODY)
-        self.pdf.multi_cell(self.width - 28, BODY * LINE, title, align="L", new_x="LEFT", new_y="NEXT")
+        if title:
+            self.pdf.set_font(FAMILY, "B", BODY)
+            self.pdf.multi_cell(self.width - 28, BODY * LINE, title, align="L", new_x="LEFT", new_y="NEXT")
         self.pdf.set_font(FAMILY, "", BODY)
         self.pdf.multi_cell(self.width - 28, BODY * LINE, action, align="L", new_x="LEFT", new_y="NEXT")
         if note:

@@ -140,9 +140,10 @@ def render_contacts(sheet: ContactSheet, lang: str) -> bytes:
 
 @dataclass(frozen=True)
 class Step:
-    """One screen of a procedure: its title on the phone and what to tap or type there."""
+    """One step of a procedure: what to tap or type, and the title of the simulator's screen
+    where it happens (``None`` when the step spans a whole form)."""
 
-    screen: Localized
+    screen: Localized | None
     action: Localized
     note: Localized | None = None
 
@@ -164,7 +165,7 @@ def render_step_card(card: StepCard, lang: str) -> bytes:
     doc = Handout(title, lang)
     doc.title(title, _tr("steps_subtitle", lang))
     for number, step in enumerate(card.steps, 1):
-        doc.screen(number, step.screen.get(lang), step.action.get(lang),
+        doc.screen(number, step.screen.get(lang) if step.screen else "", step.action.get(lang),
                    step.note.get(lang) if step.note else "")
     if card.footer:
         doc.paragraph(card.footer.get(lang))

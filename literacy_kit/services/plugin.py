@@ -15,4 +15,5 @@ domain = Domain(
     lesson="03_services",
     exercises=("services",),
     order=20,
+    step_cards=("literacy_kit.services.logic.step_cards:step_cards",),
 )

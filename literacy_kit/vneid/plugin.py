@@ -15,4 +15,5 @@ domain = Domain(
     lesson="01_vneid",
     exercises=("vneid",),
     order=10,
+    step_cards=("literacy_kit.vneid.logic.step_cards:step_cards",),
 )

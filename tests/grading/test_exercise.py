@@ -18,10 +18,10 @@ def test_ordering_saves_step_ids_on_every_tap(folder, keep):
     ids = view.ordering.step_ids
     view.place(ids.index("open_register"))
     assert ex.store.get("level1_steps") == {"placed": ["open_register"]}
-    view.place(ids.index("start"))
+    view.place(ids.index("enter_numbers"))
     view.unplace(0)
     saved = json.loads((folder / answers_filename("vneid")).read_text("utf-8"))
-    assert saved["answers"]["level1_steps"] == {"placed": ["start"]}
+    assert saved["answers"]["level1_steps"] == {"placed": ["enter_numbers"]}
     assert item.saved.message_text == "Đã lưu câu trả lời."
     assert "lk-graded-saved" in item.saved._dom_classes
 

@@ -6,7 +6,7 @@ import pytest
 from literacy_kit.grading import AnswerStore, Grader, answers_filename
 from literacy_kit.grading import checks
 
-ORDER = ["open_register", "start", "scan_card", "check_info", "portrait", "confirm"]
+ORDER = ["open_register", "enter_numbers", "scan_card", "check_info", "portrait", "confirm"]
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ import pytest
 
 from literacy_kit.grading import Exercise, answers_filename
 from literacy_kit.testing import close_all
+from literacy_kit.vneid.logic.registration import step_ids
 
 import course_support
 from course_support import graded_course, handed_out, read_scores
@@ -28,8 +29,9 @@ ASSIGNMENT = "vneid"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 ANSWERS = answers_filename(ASSIGNMENT)
 
-# The expected answers, as the source notebook's hidden tests hold them.
-RIGHT_ORDER = ["open_register", "start", "scan_card", "check_info", "portrait", "confirm"]
+# The expected answers, as the source notebook's hidden tests hold them. The order is the
+# one the simulator follows (hv01 scores 3 only if the hidden test agrees with it).
+RIGHT_ORDER = list(step_ids())
 TRUTH = {"level2_in_person": True, "level2_phone_link": False,
          "level2_wallet": True, "level2_at_home": False}
 INVALID = ["n2", "n4", "n6", "n7"]
@@ -178,7 +180,7 @@ def test_answers_survive_a_kernel_restart(course, tmp_path, monkeypatch):
     taps = nbformat.v4.new_code_cell(
         'o = ex.items["level1_steps"].views[0]\n'
         'index = {s: i for i, s in enumerate(o.ordering.step_ids)}\n'
-        'o.place(index["open_register"]); o.place(index["start"])\n'
+        'o.place(index["open_register"]); o.place(index["enter_numbers"])\n'
         'ex.items["invalid_ids"].views[0].toggle("n8")\n'
         'sim = ex.items["activation"].views[0]\n'
         'sim.open_registration(); sim.accept_intro()\n'
@@ -207,7 +209,7 @@ def test_answers_survive_a_kernel_restart(course, tmp_path, monkeypatch):
     before = taps.outputs[-1].text.split()
     assert before[1] == "pending"
     restored = probe.outputs[0].text.strip().splitlines()
-    assert restored[0] == "['open_register', 'start'] ('n8',) False"
+    assert restored[0] == "['open_register', 'enter_numbers'] ('n8',) False"
     assert restored[1].split() == before, "the same synthetic citizen, the account still sent"
     outputs = [out for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs]
     assert not [out for out in outputs if out.output_type == "error"]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from traitlets import Bool, HasTraits, Int, TraitError, Unicode, validate
 
 from . import screens_activate, screens_home, screens_register
+from ..logic.registration import REGISTRATION_SCREENS
 from ..logic.account import AccountStatus, NextStep, VNeIDAccount
 from .screens_base import Screen
 
@@ -32,7 +33,7 @@ DEMO_ANSWERS = (("home_village", "Phu Hung"), ("favourite_food", "Pho"))
 
 #: Screens of the phone's messages, not of the app: "back to the app" skips them.
 PHONE_SCREENS = ("inbox", "scam", "scam_warning", "scam_refused")
-_REGISTRATION = ("intro", "id_entry", "card_read", "details", "portrait", "email", "confirm")
+_REGISTRATION = REGISTRATION_SCREENS
 _AFTER_LOGIN = ("home", "wallet", "scam", "scam_warning", "scam_refused")
 _STEP_SCREENS = {
     NextStep.REGISTER: _REGISTRATION, NextStep.WAIT_APPROVAL: ("submitted",),

@@ -12,6 +12,7 @@ from ...i18n import t
 from ..logic.cccd import parse_cccd
 from ..logic.citizen import parse_email
 from ..logic.phone import parse_phone
+from ..logic.registration import next_screen
 from .screens_base import Screen, rows
 from .screens_card import birth_text, origin_text, sex_text
 
@@ -49,7 +50,7 @@ class WelcomeScreen(Screen):
         if self.sim.state.account_status != "not_registered":
             self.say("info", "vneid.welcome.already_registered")
             return False
-        self.sim.go("intro")
+        self.sim.go(next_screen(self.key))
         return True
 
     def open_activation(self) -> bool:
@@ -89,7 +90,7 @@ class IntroScreen(Screen):
                 self.action("intro-ok", "vneid.intro.ok", self.accept, "primary")]
 
     def accept(self) -> bool:
-        self.sim.go("id_entry")
+        self.sim.go(next_screen(self.key))
         return True
 
 
@@ -110,7 +111,7 @@ class IdEntryScreen(Screen):
         """Go on to the card reader when both numbers are valid; otherwise each field explains."""
         if not self.check_fields():
             return False
-        self.sim.go("card_read")
+        self.sim.go(next_screen(self.key))
         return True
 
 
@@ -144,7 +145,7 @@ class CardReadScreen(Screen):
             self.say("error", "vneid.card_read.mismatch", card=card, typed=number)
             return False
         self.sim.state.card_read = method
-        self.sim.go("details")
+        self.sim.go(next_screen(self.key))
         self.sim.screen("details").say("success", f"vneid.card_read.ok_{method}")
         return True
 
@@ -175,7 +176,7 @@ class DetailsScreen(Screen):
         if not self.sim.state.card_read:
             self.say("error", "vneid.card_read.not_read")
             return False
-        self.sim.go("portrait")
+        self.sim.go(next_screen(self.key))
         return True
 
 
@@ -215,7 +216,7 @@ class PortraitScreen(Screen):
         if not self.sim.state.portrait_taken:
             self.say("error", "vneid.portrait.missing")
             return False
-        self.sim.go("email")
+        self.sim.go(next_screen(self.key))
         return True
 
 
@@ -234,7 +235,7 @@ class EmailScreen(Screen):
     def proceed(self) -> bool:
         if not self.check_fields():
             return False
-        self.sim.go("confirm")
+        self.sim.go(next_screen(self.key))
         return True
 
 
