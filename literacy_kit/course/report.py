@@ -22,6 +22,7 @@ from pathlib import Path
 from ..grading.checks import format_points
 from ..i18n import normalize_lang, t
 from .course_dir import CourseDir
+from .prepost import PrePost, read_prepost
 from .report_charts import Chart, build_charts
 from .results import CourseResults, read_results
 from .settings import CourseSettings
@@ -128,8 +129,32 @@ def summary_items(results: CourseResults, lang: str) -> list[str]:
                 required=required)]
 
 
+def _percent(share: float | None, lang: str, signed: bool = False) -> str:
+    if share is None:
+        return "–"
+    text = format_points(100 * share, lang)
+    return (f"+{text}" if signed and share > 0 else text) + ("" if signed else "%")
+
+
+def prepost_section(prepost: PrePost, lang: str) -> str:
+    """Before/after check averages per session, and the lines of prepost.csv left out."""
+    if not prepost.results and not prepost.problems:
+        return ""
+    rows = [[s.title, str(s.learners), _percent(s.pre_share, lang), _percent(s.post_share, lang),
+             _percent(s.change, lang, signed=True)] for s in prepost.summaries(lang)]
+    headers = [t(f"course.prepost_{k}", lang) for k in ("session", "learners", "before", "after", "change")]
+    parts = [f'<section id="prepost"><h2>{html.escape(t("course.prepost_heading", lang))}</h2>',
+             f"<p>{html.escape(t('course.prepost_intro', lang))}</p>",
+             html_table(t("course.prepost_heading", lang), headers, rows, "lk-report-prepost")]
+    if prepost.problems:
+        parts.append(f"<p>{html.escape(t('course.prepost_skipped', lang))}</p><ul>"
+                     + "".join(f"<li>{html.escape(p.message(lang))}</li>" for p in prepost.problems)
+                     + "</ul>")
+    return "".join(parts) + "</section>"
+
+
 def render_html(results: CourseResults, charts: list[Chart], lang: str,
-                day: datetime.date | None = None) -> str:
+                day: datetime.date | None = None, prepost: PrePost | None = None) -> str:
     day = day or datetime.date.today()
     title = _tr("title", lang)
     parts = [f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">',
@@ -148,6 +173,8 @@ def render_html(results: CourseResults, charts: list[Chart], lang: str,
                      + html_table(_tr("modules_heading", lang), headers, rows, "lk-report-modules")
                      + "</section>")
     parts += [chart_section(chart, lang) for chart in charts]
+    if prepost is not None:
+        parts.append(prepost_section(prepost, lang))
     headers, rows = learner_rows(results, lang)
     parts.append(f'<section id="learners"><h2>{html.escape(_tr("learners_heading", lang))}</h2>'
                  + (html_table(_tr("learners_heading", lang), headers, rows, "lk-report-learners")
@@ -194,7 +221,8 @@ def build_report(course: CourseDir, lang: str = "vi", out_dir: str | os.PathLike
     folder = Path(out_dir) if out_dir is not None else course.reports
     folder.mkdir(parents=True, exist_ok=True)
     files = ReportFiles(folder / "report.html", folder / "results.csv")
-    _write_text(files.html, render_html(results, build_charts(results, lang), lang))
+    _write_text(files.html, render_html(results, build_charts(results, lang), lang,
+                                        prepost=read_prepost(course)))
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(csv_rows(results, lang))
     _write_text(files.csv, buffer.getvalue(), encoding="utf-8-sig")
