@@ -93,7 +93,7 @@ def test_tapping_the_right_pieces_is_correct_and_shows_the_masked_text(views):
     assert all("lk-ai-mark-correct" in piece(view, i)._dom_classes for i in ("p3", "p5"))
     assert view.feedback_panel.message_text == t("ai_widgets.paste.correct", "vi", total=2)
     extra = find_one(view, w.HTML, css="lk-ai-paste-extra", visible_only=True).value
-    assert "[SỐ CCCD]" in extra and "[SĐT]" in extra and "0912" not in extra
+    assert t("ai.mask.cccd", "vi") in extra and "[SĐT]" in extra and "0912" not in extra
 
 
 def test_wrong_and_missed_pieces_are_explained_without_revealing_them(views):
