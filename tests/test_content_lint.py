@@ -99,3 +99,65 @@ def test_new_texts_address_learners_without_ban():
     found = [f"{p.name}{where}" for p in files for where, text in texts(p)
              if re.search(r"\bbạn\b", text, re.IGNORECASE)]
     assert found == []
+
+
+LESSONS = sorted((PACKAGE.parent / "lessons").glob("*.ipynb"))
+GLOSSARY_PAGE = PACKAGE.parent / "lessons" / "tu_ngu_can_biet.md"
+
+
+def slide_cells(path: Path):
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return nb, [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
+                and c.metadata.get("slideshow", {}).get("slide_type") not in ("notes", "skip")]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_slides_are_short_vietnamese_in_house_style(path):
+    """At most ~40 Vietnamese words per slide; English lives in the slide's notes."""
+    limit = lint.style()["max_slide_words"]
+    _, slides = slide_cells(path)
+    problems = []
+    for index, cell in slides:
+        text = cell.source
+        words = lint.slide_words(text)
+        for what, found in (("words", words if words > limit else None),
+                            ("english", lint.english_runs(text)), ("tone", lint.old_tone_marks(text)),
+                            ("quotes", lint.quote_marks(text)), ("terms", lint.avoided_terms(text)),
+                            ("pronoun", re.findall(r"\bbạn\b", text, re.IGNORECASE))):
+            if found:
+                problems.append(f"cell {index}: {what} {found}: {text[:50]!r}")
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_every_slide_has_trainer_notes_with_the_english(path):
+    """Every slide that opens with text has notes: what the trainer says and does, and the
+    slide in English. (A slide that is only a self-check widget is covered by the notes of
+    the "Tự kiểm tra" slide before it.)"""
+    nb, _ = slide_cells(path)
+    slides, current = [], None
+    for cell in nb.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        if kind in ("slide", "subslide"):
+            current = {"title": cell.source[:40], "notes": []}
+            if cell.cell_type == "markdown":
+                slides.append(current)
+        elif kind == "notes" and current is not None:
+            current["notes"].append(cell.source)
+    missing = [s["title"] for s in slides if not any("**Giảng viên:**" in n and "*Trainer:*" in n
+                                                    for n in s["notes"])]
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lessons_link_the_glossary(path):
+    _, slides = slide_cells(path)
+    assert f"]({GLOSSARY_PAGE.name})" in slides[0][1].source
+
+
+def test_the_glossary_page_is_the_glossary_content():
+    from literacy_kit.handouts.render import glossary_markdown
+
+    assert GLOSSARY_PAGE.read_text(encoding="utf-8") == glossary_markdown(content.load("glossary"), "vi")

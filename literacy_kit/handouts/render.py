@@ -171,3 +171,13 @@ def render_step_card(card: StepCard, lang: str) -> bytes:
         doc.paragraph(card.footer.get(lang))
     doc.boxed(_tr("steps_mark", lang))
     return doc.output()
+
+
+def glossary_markdown(glossary: Bundle, lang: str) -> str:
+    """The glossary as a Markdown page (``lessons/tu_ngu_can_biet.md``, which the lessons
+    link to; JupyterLab shows it beside a lesson)."""
+    lang = normalize_lang(lang)
+    lines = [f"# {glossary.title.get(lang)}", "", _tr("glossary_subtitle", lang), ""]
+    for page in glossary.pages.values():
+        lines += [f"**{page.title.get(lang)}**: " + " ".join(b.get(lang) for b in page.body), ""]
+    return "\n".join(lines)

@@ -36,7 +36,8 @@ ASSIGNMENT = "services"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 ANSWERS = answers_filename(ASSIGNMENT)
 SOURCE = course_support.COURSE / "source" / ASSIGNMENT / NOTEBOOK
-SEED, TODAY = 2025, "2025-09-15"
+# Not the lesson's family (seed 2025): the exercise measures transfer, not recall.
+SEED, TODAY = 2031, "2025-09-15"
 BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 
 # The expected answers, as the source notebook's hidden tests hold them.

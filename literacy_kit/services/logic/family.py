@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from ...vneid.logic.cccd import InvalidCCCD, Sex, make_cccd
-from ...vneid.logic.citizen import Citizen, fake_citizen
+from ...vneid.logic.citizen import HOME_PROVINCE_CODE, Citizen, fake_citizen, home_parts
 from ...vneid.logic.provinces import province, province_codes
 from ...text import nfc
 from .dates import format_date
@@ -114,7 +114,8 @@ def _born_at_age(person: Citizen, when: date, age: int, rng: random.Random) -> C
     return replace(person, date_of_birth=born, cccd=cccd, email=email)
 
 
-def fake_family(seed: int | str, province_code: str = "027", today: date | None = None) -> Family:
+def fake_family(seed: int | str, province_code: str = HOME_PROVINCE_CODE,
+                today: date | None = None) -> Family:
     """A synthetic family with a newborn; the same seed gives the same family.
 
     Parameters
@@ -122,7 +123,8 @@ def fake_family(seed: int | str, province_code: str = "027", today: date | None 
     seed : int or str
         Anything hashable into :class:`random.Random`.
     province_code : str
-        Where the parents' births were registered (CCCD digits 1-3); default Bac Ninh.
+        Where the parents' births were registered (CCCD digits 1-3); default 024 (Bac
+        Giang): the family lives in the seed commune and the baby is born in Bac Ninh.
     today : datetime.date, optional
         The child is born 1 to 59 days before it; default ``date.today()``.
     """
@@ -144,8 +146,12 @@ def fake_family(seed: int | str, province_code: str = "027", today: date | None 
     surname = father.full_name.split(" ")[0]
     name = nfc(f"{surname} {rng.choice(parts['middle_names'][sex.value])} "
                f"{rng.choice(parts['given_names'][sex.value])}")
-    home = place if not place.is_abroad else province(rng.choice(province_codes(include_abroad=False)))
-    where = f"{parts['province_prefix'][home.kind]} {home.name.vi}"
+    local = home_parts()
+    if province_code in local["province_codes"]:
+        where = local["province"]       # born after the mergers: in today's province
+    else:
+        home = place if not place.is_abroad else province(rng.choice(province_codes(include_abroad=False)))
+        where = f"{parts['province_prefix'][home.kind]} {home.name.vi}"
     birth_place = nfc(rng.choice(parts["birth_places"]).format(province=where))
     child = Child(full_name=name, sex=sex, date_of_birth=child_born, place_of_birth=birth_place)
     return Family(mother=mother, father=father, child=child, address=mother.address,

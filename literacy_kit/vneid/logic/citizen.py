@@ -113,6 +113,11 @@ def _name_parts() -> dict:
     return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
 
 
+def home_parts() -> dict:
+    """The seed commune's settings of ``data/citizen.yaml`` (codes, villages, commune, province)."""
+    return _name_parts()["home"]
+
+
 @lru_cache(maxsize=1)
 def _faker():
     # Building a Faker proxy costs tens of milliseconds; one private instance re-seeded
@@ -129,7 +134,12 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def fake_citizen(seed: int | str | None = None, province_code: str = "027",
+#: Where the default synthetic person's birth was registered: Bac Giang, whose Son Dong
+#: district is now the seed commune of Bac Ninh (see ``data/citizen.yaml``).
+HOME_PROVINCE_CODE = "024"
+
+
+def fake_citizen(seed: int | str | None = None, province_code: str = HOME_PROVINCE_CODE,
                  today: date | None = None, *, sex: Sex | str | None = None,
                  with_email: bool | None = None) -> Citizen:
     """A synthetic adult whose CCCD, phone and e-mail all pass our own validators.
@@ -139,7 +149,9 @@ def fake_citizen(seed: int | str | None = None, province_code: str = "027",
     seed : int or str, optional
         The same seed gives the same person; ``None`` gives a new one each time.
     province_code : str
-        Where the birth was registered (digits 1-3 of the CCCD); default Bac Ninh.
+        Where the birth was registered (digits 1-3 of the CCCD); default 024 (Bac Giang).
+        Someone born in 024 or 027 lives in a village of the seed commune (Son Dong, Bac
+        Ninh), with a Tay, Nung, San Chi or Cao Lan family name about 70 % of the time.
     today : datetime.date, optional
         The day the age (18 to 75) is counted from; default ``date.today()``.
     sex : {"male", "female"}, optional
@@ -169,15 +181,25 @@ def fake_citizen(seed: int | str | None = None, province_code: str = "027",
     parts = _name_parts()
     given = fake.first_name_male() if chosen_sex is Sex.MALE else fake.first_name_female()
     middle = rng.choice(parts["middle_names"][chosen_sex.value])
-    full_name = nfc(f"{fake.last_name()} {middle} {given}")
+    local = province_code in parts["home"]["province_codes"]
+    family = fake.last_name()      # drawn every time, so seeds keep the rest of the person
+    if local and rng.random() < parts["local_share"]:
+        family = rng.choice(parts["local_family_names"])
+    full_name = nfc(f"{family} {middle} {given}")
 
-    # Someone born abroad (code 000) still lives in some province of Vietnam.
-    home = place if not place.is_abroad else province(rng.choice(province_codes(include_abroad=False)))
-    # commune() comes with the vi_VN address provider of recent Faker releases; older ones
-    # allowed by the declared floor lack it, and a city name is the closest stand-in.
-    commune = fake.commune() if hasattr(fake, "commune") else fake.city()
-    address = nfc(parts["address_format"].format(
-        street=fake.street_address(), commune=commune, province=home.name.vi))
+    if local:
+        home_parts = parts["home"]
+        address = nfc(home_parts["address_format"].format(
+            village=rng.choice(home_parts["villages"]), commune=home_parts["commune"],
+            province=home_parts["province"]))
+    else:
+        # Someone born abroad (code 000) still lives in some province of Vietnam.
+        home = place if not place.is_abroad else province(rng.choice(province_codes(include_abroad=False)))
+        # commune() comes with the vi_VN address provider of recent Faker releases; older
+        # ones allowed by the declared floor lack it, and a city name is the closest stand-in.
+        commune = fake.commune() if hasattr(fake, "commune") else fake.city()
+        address = nfc(parts["address_format"].format(
+            street=fake.street_address(), commune=commune, province=home.name.vi))
 
     phone = rng.choice(mobile_prefixes(include_unverified=False)) + f"{rng.randrange(10 ** 7):07d}"
     cccd = make_cccd(province_code, chosen_sex, born.year, rng.randrange(10 ** 6))

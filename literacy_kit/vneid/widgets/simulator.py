@@ -32,7 +32,7 @@ from ...core._parts import button
 from ...core.base import css
 from ...core.sim_host import SimHost
 from ..logic.account import AccountStatus, VNeIDAccount
-from ..logic.citizen import Citizen, fake_citizen
+from ..logic.citizen import HOME_PROVINCE_CODE, Citizen, fake_citizen
 from .screens_base import Screen
 from .screens_card import IdCardView
 from .screens_flow import (DEMO_ANSWERS, DEMO_PASSCODE, DEMO_PASSWORD, PHONE_SCREENS,
@@ -83,7 +83,7 @@ class VNeIDSimulator(SimHost):
     unexpected = "vneid.unexpected"
 
     def __init__(self, lang: str = "vi", seed: int | None = None, citizen: Citizen | None = None,
-                 clock: Callable[[], float] = time.monotonic, province_code: str = "027", **kwargs):
+                 clock: Callable[[], float] = time.monotonic, province_code: str = HOME_PROVINCE_CODE, **kwargs):
         super().__init__(state=SimulatorState(), lang=lang, **kwargs)
         self.seed = seed if seed is not None else random.SystemRandom().randrange(2 ** 31)
         self.citizen = citizen or fake_citizen(self.seed, province_code)
@@ -105,7 +105,7 @@ class VNeIDSimulator(SimHost):
     # -- constructing and restoring ---------------------------------------------------------
     @classmethod
     def account_at(cls, status: str, level: int = 0, seed: int | None = None,
-                   citizen: Citizen | None = None, province_code: str = "027") -> VNeIDAccount:
+                   citizen: Citizen | None = None, province_code: str = HOME_PROVINCE_CODE) -> VNeIDAccount:
         """A fresh account for ``fake_citizen(seed)`` (or ``citizen``) already at ``status``."""
         person = citizen or fake_citizen(seed, province_code)
         return fast_forward(VNeIDAccount(person, seed=seed), status, level)
