@@ -21,6 +21,8 @@ from literacy_kit.handouts.plans import plan_files
 
 PACKAGE = Path(content.__file__).parent.parent
 TRAINER_AREAS = ("cli", "course")
+#: The kit's own domains (a plug-in installed from elsewhere keeps its own style).
+KIT_DOMAINS = [d for d in domains.registered() if d.package.startswith("literacy_kit.")]
 
 
 def vi_strings(data, path=""):
@@ -37,13 +39,13 @@ def vi_strings(data, path=""):
 
 
 def content_files() -> list[Path]:
-    folders = [PACKAGE / "content" / "data"] + [d.content_dir() for d in domains.registered()]
+    folders = [PACKAGE / "content" / "data"] + [d.content_dir() for d in KIT_DOMAINS]
     files = [p for folder in folders for p in sorted(folder.glob("*.yaml"))]
     return files + plan_files() + [PACKAGE / "handouts" / "data" / "contacts.yaml"]
 
 
 def catalog_files() -> list[Path]:
-    folders = [PACKAGE / "catalogs" / "vi"] + [d.catalog_dir("vi") for d in domains.registered()]
+    folders = [PACKAGE / "catalogs" / "vi"] + [d.catalog_dir("vi") for d in KIT_DOMAINS]
     return [p for folder in folders for p in sorted(folder.glob("*.json"))
             if p.name.split(".")[0] not in TRAINER_AREAS]
 
