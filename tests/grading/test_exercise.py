@@ -39,7 +39,7 @@ def test_a_new_exercise_restores_every_item(folder, keep):
     again = Exercise("vneid")                       # what a kernel restart re-runs
     item = keep(again.ordering("level1_steps"))
     assert item.views[0].state.placed == (3, 0)
-    assert item.saved.message_text == "Đã mở lại câu trả lời bạn lưu lần trước."
+    assert item.saved.message_text == "Đã mở lại câu trả lời mình lưu lần trước."
     assert [v.state.selected for v in keep(again.choices("level2_in_person", "level2_wallet")).views] \
         == [("false",), ("true",)]
     assert keep(again.choice("invalid_ids")).views[0].state.selected == ("n2", "n7")

@@ -76,7 +76,7 @@ def test_require_says_answered_or_missing_without_giving_answers(store, capsys):
     grader.require("level2_in_person", "level2_wallet")
     out = capsys.readouterr().out.splitlines()
     assert out == ["Còn 1/1 ý chưa trả lời xong. Hãy chạm để trả lời ở ô phía trên."] * 2 + [
-        "Đã lưu câu trả lời của bạn. Bạn vẫn có thể sửa lại trước khi nộp bài.",
+        "Đã lưu câu trả lời của mình. Vẫn có thể sửa lại trước khi nộp bài.",
         "Còn 1/2 ý chưa trả lời xong. Hãy chạm để trả lời ở ô phía trên."]
     assert grader.answered("level1_steps") and not grader.answered("level2_wallet")
 

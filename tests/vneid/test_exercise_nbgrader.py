@@ -215,4 +215,4 @@ def test_answers_survive_a_kernel_restart(course, tmp_path, monkeypatch):
     assert not [out for out in outputs if out.output_type == "error"]
     # the grader shows its messages as display_data (text/plain + every language)
     shown = [out.get("text") or out.get("data", {}).get("text/plain", "") for out in outputs]
-    assert any("Đã lưu câu trả lời của bạn" in text for text in shown)
+    assert any("Đã lưu câu trả lời của mình" in text for text in shown)
