@@ -128,3 +128,14 @@ def test_command_writes_them_all_and_refuses_a_bad_contacts_file(tmp_path, capsy
     assert main(["handouts", "--out", str(tmp_path / "out"), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "glossary.pdf" in out and (tmp_path / "out" / "glossary.pdf").is_file()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_glyph_is_in_the_embedded_font(tmp_path, caplog, lang):
+    """fpdf2 logs the characters a font lacks (they would print as blanks): none may be."""
+    import logging
+
+    with caplog.at_level(logging.WARNING):
+        make_handouts(tmp_path, lang)
+    missing = [r.getMessage() for r in caplog.records if "missing" in r.getMessage()]
+    assert missing == []

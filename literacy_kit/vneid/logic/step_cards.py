@@ -15,7 +15,8 @@ from .registration import ACTIVATION_SCREENS, LEVEL1_STEPS
 
 def _title(screens: tuple[str, ...]) -> Localized:
     def joined(lang: str) -> str:
-        return " → ".join(t(f"vneid.{screen}.title", lang) for screen in screens)
+        # " / ": the bold font of the cards has no arrow glyph
+        return " / ".join(t(f"vneid.{screen}.title", lang) for screen in screens)
 
     return Localized(joined("vi"), joined("en"))
 
