@@ -9,7 +9,7 @@ does not import ipywidgets.
 
 >>> person = fake_citizen(seed=5)
 >>> parse_cccd(person.cccd).province_code
-'027'
+'024'
 """
 from __future__ import annotations
 
