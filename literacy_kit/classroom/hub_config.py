@@ -60,6 +60,9 @@ def configure(c, course_root: str, host: str, port: int, hub_port: int, proxy_po
     c.JupyterHub.cookie_secret_file = str(hub / "jupyterhub_cookie_secret")
     c.JupyterHub.template_paths = [str(TEMPLATES)]
     c.JupyterHub.redirect_to_server = True
+    # A learner whose server stopped (culled, killed, hub restarted) gets it started again
+    # by reloading, instead of a page with a "Launch server" button.
+    c.JupyterHub.implicit_spawn_seconds = 1
     # Stopping the hub stops every server it started (answers are on disk: nothing lost);
     # a hub that crashed finds the servers still running when it starts again.
     c.JupyterHub.cleanup_servers = True

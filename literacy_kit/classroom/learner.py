@@ -49,7 +49,8 @@ class LearnerEnv:
     @classmethod
     def from_env(cls, environ=os.environ) -> "LearnerEnv":
         return cls(home=Path(environ.get("HOME") or Path.home()),
-                   user=environ.get("JUPYTERHUB_USER") or getpass.getuser(),
+                   user=(environ.get("LK_CLASSROOM_USER") or environ.get("JUPYTERHUB_USER")
+                         or getpass.getuser()),
                    course_id=environ.get("LK_CLASSROOM_COURSE_ID", "literacy_kit"),
                    exchange=Path(environ.get("LK_CLASSROOM_EXCHANGE", "")),
                    results=Path(environ.get("LK_CLASSROOM_RESULTS", "")))
@@ -93,6 +94,7 @@ class LearnerEnv:
         config = Config()
         config.CourseDirectory.course_id = self.course_id
         config.CourseDirectory.assignment_id = assignment
+        config.CourseDirectory.student_id = self.user   # the lane decides it anyway
         config.CourseDirectory.root = str(self.home)
         config.Exchange.root = str(self.exchange)
         config.Exchange.cache = str(self.cache)
@@ -104,7 +106,6 @@ class LearnerEnv:
         from nbgrader.coursedir import CourseDirectory
 
         config = self._config(assignment)
-        os.environ.setdefault("JUPYTERHUB_USER", self.user)  # nbgrader's student id
         return kind(coursedir=CourseDirectory(config=config),
                     authenticator=Authenticator(config=config), config=config, log=_quiet)
 
@@ -127,12 +128,11 @@ class LearnerEnv:
 
     def answered(self, assignment: str) -> bool:
         """Whether any answer is saved for ``assignment``."""
+        from ..grading.answers import AnswerStore
+
         path = self.folder(assignment) / answers_filename(assignment)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
-        return bool(data) if isinstance(data, dict) else False
+        answers, _problem = AnswerStore(path, exercise=assignment, writable=False).read_file()
+        return any(value not in (None, "", [], {}) for value in answers.values())
 
     def submit(self, assignment: str) -> "Submission":
         """Hand in the learner's folder through nbgrader's ExchangeSubmit."""

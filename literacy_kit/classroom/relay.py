@@ -277,8 +277,15 @@ class Relay:
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
+    import signal
+
     logging.basicConfig(level=logging.INFO, format="[relay %(asctime)s] %(message)s")
-    Relay(CourseDir(Path(argv[0]))).run_forever()
+    # the hub stops its services with SIGTERM: finish quietly
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        Relay(CourseDir(Path(argv[0]))).run_forever()
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

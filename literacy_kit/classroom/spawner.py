@@ -38,6 +38,18 @@ def installed_server_extensions() -> list[str]:
     return sorted(manager.get_jpserver_extensions())
 
 
+def learner_fence(state: ClassroomState, learner: str, memory_mb: int) -> dict:
+    """What a learner's server may touch besides Python and the system (see
+    :mod:`.learner_server`): write its home and its exchange lane; read the released
+    assignments, its own results and its server settings. Nothing else of the course."""
+    return {
+        "writable": [str(state.home(learner)), str(state.lane_exchange(learner))],
+        "readable": [str(state.outbound), str(state.results(learner)),
+                     str(state.lane(learner) / "config")],
+        "memory_mb": memory_mb,
+    }
+
+
 class ClassroomSpawner(SimpleLocalProcessSpawner):
     """One local process per person, fenced for learners (see the module docstring)."""
 
@@ -76,6 +88,8 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
         home = Path(self.home_dir)
         env.update({
             "LK_CLASSROOM_COURSE_ID": state.course.course_id,
+            # kernels do not get JUPYTERHUB_USER; nbgrader needs the learner id
+            "LK_CLASSROOM_USER": self.user.name,
             "LK_CLASSROOM_EXCHANGE": str(state.lane_exchange(self.user.name)),
             "LK_CLASSROOM_RESULTS": str(state.results(self.user.name)),
             "LK_CLASSROOM_LANG": self.lang,
@@ -92,12 +106,7 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
             env["LK_CLASSROOM_NAME"] = ""
         if self.is_trainer:
             return env
-        env[FENCE_ENV] = json.dumps({
-            "writable": [str(home), str(state.lane_exchange(self.user.name))],
-            "readable": [str(state.outbound), str(state.results(self.user.name)),
-                         str(state.lane(self.user.name) / "config")],
-            "memory_mb": self.memory_limit_mb,
-        })
+        env[FENCE_ENV] = json.dumps(learner_fence(state, self.user.name, self.memory_limit_mb))
         return env
 
     def get_args(self):
