@@ -235,3 +235,85 @@ def test_learner_server_runs_fenced(classroom):
     assert b"LK_CLASSROOM_FENCED=1" in environ
     assert "NoNewPrivs:\t1" in open(f"/proc/{pid}/status").read()
 
+
+# -- faults --------------------------------------------------------------------------------
+
+def server_pid(classroom, learner: str) -> int | None:
+    import sqlite3
+
+    db = sqlite3.connect(classroom.state.hub / "jupyterhub.sqlite")
+    try:
+        rows = db.execute("select s.state from spawners s join users u on s.user_id = u.id "
+                          "where u.name = ?", (learner,)).fetchall()
+    finally:
+        db.close()
+    pids = [json.loads(row[0] or "{}").get("pid") for row in rows]
+    return next((pid for pid in pids if pid), None)
+
+
+def test_handing_in_again_replaces_the_earlier_copy(classroom, phones):
+    page = phones["hv02"]
+    page.goto(classroom.url + "user/hv02/voila/render/exercise.ipynb?assignment=vneid")
+    page.wait_for_selector(".lk-class-handin-button", timeout=120_000)
+    first = (classroom.course / "submitted" / "hv02" / "vneid" / "timestamp.txt").read_text()
+    page.click(".lk-class-handin-button")
+    page.wait_for_selector(".lk-class-message-ok", timeout=60_000)
+    journal = classroom.course / ".literacy-kit" / "grade-vneid.json"
+    deadline = time.monotonic() + 90
+    while json.loads(journal.read_text())["hv02"]["timestamp"] == first:
+        assert time.monotonic() < deadline, "the second hand-in was not graded"
+        time.sleep(2)
+    second = (classroom.course / "submitted" / "hv02" / "vneid" / "timestamp.txt").read_text()
+    assert second != first and json.loads(journal.read_text())["hv02"]["timestamp"] == second
+    assert scores(classroom.course) == EXPECTED   # one submission per learner in the gradebook
+
+
+def test_an_expired_session_asks_to_log_in_again_and_goes_back(chromium, classroom):
+    context = chromium.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(classroom.url + "user/hv01/voila/render/home.ipynb")
+        assert page.inner_text(".lk-login-note") == t("classroom.login_session_expired", "vi")
+        page.fill("#username_input", "hv01")
+        page.fill("#password_input", classroom.pins["hv01"])
+        page.click(".lk-login-submit")
+        page.wait_for_selector(".lk-class-card-vneid", timeout=120_000)
+        assert "/user/hv01/" in page.url
+    finally:
+        context.close()
+
+
+def test_a_killed_server_comes_back_with_the_answers(classroom, phones):
+    import os
+    import signal
+
+    page = phones["hv01"]
+    before = saved(classroom, "hv01")
+    pid = server_pid(classroom, "hv01")
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+            time.sleep(0.5)
+        except ProcessLookupError:
+            break
+    # the learner taps "continue": the hub starts the server again by itself
+    page.goto(classroom.url + "user/hv01/voila/render/exercise.ipynb?assignment=vneid")
+    page.wait_for_selector(".lk-class-handin-button", timeout=120_000)
+    assert saved(classroom, "hv01") == before
+    assert "Traceback" not in page.content()
+
+
+def test_a_hub_restart_during_class_loses_nothing(classroom, phones):
+    from literacy_kit.classroom.serve import start_hub
+
+    port = int(classroom.url.rsplit(":", 1)[1].strip("/"))
+    classroom.hub.stop()
+    classroom.hub = start_hub(classroom.state, "127.0.0.1", port)
+    assert classroom.hub.ready(timeout=90)
+    page = phones["hv02"]
+    page.goto(classroom.url + "user/hv02/voila/render/home.ipynb")   # same cookie: still logged in
+    page.wait_for_selector(".lk-class-card-vneid", timeout=120_000)
+    assert card_state(page).startswith(t("classroom.state_graded", "vi", score="4", max_score="14"))
+    assert scores(classroom.course) == EXPECTED
