@@ -47,7 +47,7 @@ def build_course(root: Path, learners: int):
     shutil.copytree(REPO / "exercises" / "source" / "vneid", course / "source" / "vneid")
     ids = [f"b{index:03d}" for index in range(learners + 1)]
     csv = root / "roster.csv"
-    csv.write_text("id,name,village,role\n" + "".join(f"{i},Học viên {i},Thôn 1,other\n" for i in ids),
+    csv.write_text("id,name,village,role\n" + "".join(f"{i},Learner {i},Village 1,other\n" for i in ids),
                    encoding="utf-8")
     import_roster(CourseDir(course), csv)
     assert all(step.ok for step in release(CourseDir(course), "vneid"))

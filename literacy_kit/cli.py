@@ -99,6 +99,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     bundle.add_argument("--no-speech", action="store_true", help=tr("bundle_no_speech_help"))
     bundle.add_argument("--speech-bundle", action="append", default=None, metavar="NAME",
                         help=tr("bundle_speech_help"))
+
+    from .classroom import cli as classroom_cli
+
+    classroom_cli.register(commands, lang)
     return parser
 
 

@@ -90,7 +90,7 @@ def test_unlock_command(course, capsys, lang):
 def test_serve_refuses_a_course_without_roster_or_a_busy_port(tmp_path, capsys):
     import socket
 
-    from conftest import make_course
+    from classroom.course_setup import make_course
 
     course = make_course(tmp_path, trainers=())
     (course / "roster.json").unlink()

@@ -15,7 +15,7 @@ import time
 import pytest
 import yaml
 
-from hub_support import PHONE, card_state, log_in, open_classroom, wrong_pin
+from classroom.hub_support import PHONE, card_state, log_in, open_classroom, wrong_pin
 from literacy_kit.cli import main
 from literacy_kit.course.course_dir import CourseDir
 from literacy_kit.i18n import t
@@ -35,7 +35,7 @@ EXPECTED = {"hv01": 11.0, "hv02": 4.0, "hv03": 0.0}
 
 @pytest.fixture(scope="module")
 def classroom(tmp_path_factory):
-    from conftest import make_course
+    from classroom.course_setup import make_course
 
     course = make_course(tmp_path_factory.mktemp("hub"), gradebook=True)
     room = open_classroom(course)
