@@ -25,7 +25,7 @@ from .learner_server import FENCE_ENV
 from .state import ClassroomState
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
-LEARNER_EXTENSIONS = ("voila.server_extension", "jupyterhub.singleuser.extension")
+LEARNER_EXTENSIONS = ("voila.server_extension",)
 
 
 def installed_server_extensions() -> list[str]:

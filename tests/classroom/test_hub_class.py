@@ -13,7 +13,6 @@ import json
 import time
 
 import pytest
-import yaml
 
 from classroom.hub_support import PHONE, card_state, log_in, open_classroom, wrong_pin
 from literacy_kit.cli import main
@@ -55,14 +54,10 @@ def phones(chromium, classroom):
 
 
 def step_texts() -> dict[str, str]:
-    from pathlib import Path
+    from literacy_kit.content import load
 
-    import literacy_kit
-
-    data = yaml.safe_load((Path(literacy_kit.__file__).parent / "content" / "data"
-                           / "vneid_exercise.yaml").read_text(encoding="utf-8"))
-    steps = next(o for o in data["orderings"] if o["id"] == "level1_steps")["steps"]
-    return {step["id"]: step["vi"] for step in steps}
+    ordering = load("vneid_exercise").orderings["level1_steps"]
+    return {step_id: text.get("vi") for step_id, text in zip(ordering.step_ids, ordering.steps)}
 
 
 def tap_statements(page, answers: dict[str, bool]) -> None:
