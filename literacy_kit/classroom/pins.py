@@ -146,15 +146,28 @@ class PinStore:
 
     # -- what the hub does ---------------------------------------------------------------
     def check(self, learner: str, pin: str) -> PinCheck:
-        """Check one attempt, counting it: a locked id is refused even with the right PIN."""
+        """Check one attempt, counting it: a locked id is refused even with the right PIN.
+
+        The hash is computed outside the file lock (it is the slow part), so a class
+        logging in at once is not checked one learner after another.
+        """
         pin = clean_pin(pin)
+        entry = self._read().get(learner)
+        if entry is None:
+            return PinCheck("no_pin")
+        if entry.get("locked"):
+            return PinCheck("locked")
+        stored = str(entry.get("hash", ""))
+        right = _matches(pin, stored)
         with self._locked() as data:
             entry = data.get(learner)
             if entry is None:
                 return PinCheck("no_pin")
             if entry.get("locked"):
                 return PinCheck("locked")
-            if _matches(pin, str(entry.get("hash", ""))):
+            if str(entry.get("hash", "")) != stored:   # reissued meanwhile: check again
+                right = _matches(pin, str(entry.get("hash", "")))
+            if right:
                 entry["failures"] = 0
                 return PinCheck("ok")
             entry["failures"] = int(entry.get("failures", 0)) + 1
