@@ -54,7 +54,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help=tr(help_key))
 
     parser = argparse.ArgumentParser(prog="literacy-kit", description=tr("description"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{kiosk,lab,doctor,speech,course,bundle,handouts}")
+    commands = parser.add_subparsers(dest="command", required=True,
+                                     metavar="{kiosk,lab,doctor,speech,course,bundle,handouts,classroom}")
 
     kiosk = commands.add_parser("kiosk", help=tr("kiosk_help"), description=tr("kiosk_help"))
     add_lang(kiosk, "kiosk_lang_help")
@@ -101,9 +102,11 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     bundle.add_argument("--speech-bundle", action="append", default=None, metavar="NAME",
                         help=tr("bundle_speech_help"))
 
+    from .classroom import cli as classroom_cli
     from .handouts import cli as handouts_cli
 
     handouts_cli.register(commands, lang)
+    classroom_cli.register(commands, lang)
     return parser
 
 
@@ -253,6 +256,12 @@ def run_course(args: argparse.Namespace, lang: str) -> int:
     return course_cli.run(args, lang)
 
 
+def run_classroom(args: argparse.Namespace, lang: str) -> int:
+    from .classroom import cli as classroom_cli
+
+    return classroom_cli.run(args, lang)
+
+
 def run_bundle(args: argparse.Namespace, lang: str) -> int:
     from .kiosk.bundle import BundleError, write_bundle
 
@@ -272,7 +281,8 @@ def run_handouts(args: argparse.Namespace, lang: str) -> int:
 
 
 HANDLERS = {"kiosk": run_kiosk, "lab": run_lab, "doctor": run_doctor, "speech": run_speech,
-            "course": run_course, "bundle": run_bundle, "handouts": run_handouts}
+            "course": run_course, "bundle": run_bundle, "handouts": run_handouts,
+            "classroom": run_classroom}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

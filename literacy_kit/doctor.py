@@ -186,6 +186,28 @@ def check_kiosk_service() -> Check:
     return Check("kiosk_service", ok, state, "" if ok else f"sudo systemctl restart {SERVER_UNIT}")
 
 
+def check_jupyterhub() -> Check:
+    return module_check("jupyterhub", "jupyterhub", pip("jupyterhub"))
+
+
+def check_hub_proxy() -> Check:
+    """JupyterHub's proxy (``classroom serve``): present and able to start."""
+    from .classroom.serve import hub_env, proxy_command
+
+    found = proxy_command()
+    install = apt("node-configurable-http-proxy")
+    if not found:
+        return Check("hub_proxy", False, "configurable-http-proxy", install)
+    try:
+        result = subprocess.run([found, "--version"], env=hub_env(), capture_output=True,
+                                text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return Check("hub_proxy", False, f"{found}: {exc}", install)
+    if result.returncode != 0:
+        return Check("hub_proxy", False, f"{found}: {(result.stderr or '').strip()[:200]}", install)
+    return Check("hub_proxy", True, f"{found} {result.stdout.strip()}")
+
+
 CHECKS: list[Callable[[], Check]] = [
     check_python,
     check_chromium,
@@ -196,6 +218,8 @@ CHECKS: list[Callable[[], Check]] = [
     check_nbgrader,
     check_speech,
     check_kiosk_service,
+    check_jupyterhub,
+    check_hub_proxy,
 ]
 
 

@@ -42,7 +42,9 @@ PROGRAMS = frozenset({
 })
 #: Questions to a program that answer at once without doing its slow work: every widget
 #: with a read-aloud button asks ``espeak-ng --version`` whether speech is available.
-PROBES = {"espeak-ng": ("--version", "--voices"), "espeak": ("--version", "--voices")}
+PROBES = {"espeak-ng": ("--version", "--voices"), "espeak": ("--version", "--voices"),
+          # `literacy-kit doctor` asks JupyterHub's proxy whether it can start at all
+          "configurable-http-proxy": ("--version",)}
 #: Modules whose ``python -m`` start makes a test slow (kernels, servers, the CLI).
 PYTHON_MODULES = frozenset({
     "ipykernel_launcher", "ipykernel", "nbgrader", "voila", "jupyter", "jupyterlab",

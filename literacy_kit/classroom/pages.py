@@ -1,0 +1,53 @@
+"""What the learner's two Voila notebooks call: ``home_page()`` and ``exercise_page()``.
+
+Both read the page's query string (``?lang=en``, ``?assignment=NAME``) from Voila and the
+classroom's ``LK_CLASSROOM_*`` variables from the spawner.
+"""
+from __future__ import annotations
+
+import os
+from urllib.parse import parse_qs
+
+from ..i18n import normalize_lang
+from .learner import LearnerEnv
+
+
+def query() -> dict[str, str]:
+    """The page's query string as ``{name: first value}`` (empty outside Voila)."""
+    raw = os.environ.get("QUERY_STRING", "")
+    return {key: values[0] for key, values in parse_qs(raw).items() if values}
+
+
+def page_lang(params: dict[str, str]) -> str:
+    return normalize_lang(params.get("lang") or os.environ.get("LK_CLASSROOM_LANG"))
+
+
+def _quiet_errors() -> None:
+    """A failing cell of an exercise shows our one-line message, not a traceback."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((Exception,), lambda *args, **kwargs: None)
+
+
+def home_page():
+    """Display the learner's home (cards of released assignments)."""
+    from IPython.display import display
+
+    from .home_view import HomeView
+
+    params = query()
+    env = LearnerEnv.from_env()
+    view = HomeView(env, lang=page_lang(params), name=os.environ.get("LK_CLASSROOM_NAME", ""))
+    display(view)
+    return view
+
+
+def exercise_page():
+    """Display the exercise named in ``?assignment=`` with its hand-in bar."""
+    from .exercise_view import show_exercise
+
+    params = query()
+    _quiet_errors()
+    return show_exercise(LearnerEnv.from_env(), params.get("assignment", ""), lang=page_lang(params))
