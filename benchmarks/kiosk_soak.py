@@ -94,13 +94,17 @@ async def cycle(url: str) -> float:
 
 
 def soak(server: Server, cycles: int) -> None:
-    times, memory = [], []
+    times, memory, failures = [], [], []
     for number in range(1, cycles + 1):
-        times.append(asyncio.run(cycle(server.url)))
+        try:
+            times.append(asyncio.run(cycle(server.url)))
+        except Exception as exc:  # noqa: BLE001 - a failed cycle is a figure here
+            failures.append(type(exc).__name__)
         if number % 25 == 0 or number == 1:
             memory.append((number, *server.memory_mb()))
     print(f"{cycles} open-tap-home cycles: p50 {percentile(times, 50):.3f} s, "
-          f"p95 {percentile(times, 95):.3f} s, max {max(times):.3f} s")
+          f"p95 {percentile(times, 95):.3f} s, max {max(times):.3f} s; "
+          f"{len(failures)} failed {sorted(set(failures))}")
     print("memory (cycle: server RSS MB / all processes USS MB): " +
           ", ".join(f"{n}: {rss:.0f}/{uss:.0f}" for n, rss, uss in memory))
     first, last = memory[1] if len(memory) > 1 else memory[0], memory[-1]

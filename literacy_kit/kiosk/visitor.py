@@ -172,7 +172,7 @@ class Visitor:
         body = urlencode({"_xsrf": self.cookies.get("_xsrf", "")})
         response = await AsyncHTTPClient().fetch(
             f"{parts.scheme}://{parts.netloc}{parts.path}voila/api/shutdown/{self.kernel_id}",
-            method="POST", body=body, raise_error=False,
+            method="POST", body=body, raise_error=False, request_timeout=self.timeout,
             headers={"Cookie": self._cookie_header(),
                      "Content-Type": "application/x-www-form-urlencoded"})
         return response.code
