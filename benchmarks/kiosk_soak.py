@@ -38,6 +38,18 @@ VENV_BIN = Path(sys.executable).parent
 HEALTH = "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css"
 
 
+#: Address space each kiosk process may use here. A protocol-level visitor tapping a tile
+#: that sends images made the Voila server grow past 18 GB (not seen with Chromium): the
+#: cap turns that into a failed run instead of a machine out of memory.
+MEMORY_CAP = 4 << 30
+
+
+def _memory_cap() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
 class Server:
     """``literacy-kit kiosk`` with a private HOME, TMPDIR and speech cache."""
 
@@ -53,7 +65,7 @@ class Server:
         self.process = subprocess.Popen(
             [str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(self.port), "--pool", str(pool),
              "--idle-reset", str(idle_reset)],
-            stdout=open(self.log, "wb"), stderr=subprocess.STDOUT, env=env)
+            stdout=open(self.log, "wb"), stderr=subprocess.STDOUT, env=env, preexec_fn=_memory_cap)
         wait_http(self.url + HEALTH)
 
     def memory_mb(self) -> tuple[float, float]:
