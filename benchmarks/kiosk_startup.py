@@ -148,30 +148,55 @@ def phone_visits(browser, url: str, visits: int) -> dict[str, list[float]]:
     return result
 
 
-def burst(url: str, visitors: int, timeout: float) -> dict:
-    """``visitors`` protocol-level visitors at once; each leaves with the page's beacon."""
+def tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by a process and everything below it (still running)."""
+    total = 0.0
+    root = psutil.Process(pid)
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
+def burst(url: str, visitors: int, timeout: float, server_pid: int | None = None) -> dict:
+    """``visitors`` protocol-level visitors at once; they all leave with the page's beacon
+    once every one has its home screen (or gave up). With ``server_pid``, also the CPU
+    seconds the server and its kernels spent per visitor (what a less busy machine pays)."""
     import asyncio
 
     from literacy_kit.kiosk.visitor import Visitor
 
-    async def one(started: float):
-        async with Visitor(url, timeout=timeout) as visitor:
-            try:
-                await asyncio.wait_for(visitor.open(), timeout)
-                ok = bool(visitor.find("kiosk-tile"))
-            except Exception:  # noqa: BLE001 - a failure is a figure here
-                return None
-            elapsed = time.perf_counter() - started
-            await visitor.shutdown_beacon()
-            return elapsed if ok else None
+    async def one(visitor: Visitor, started: float):
+        try:
+            await asyncio.wait_for(visitor.open(), timeout)
+        except Exception:  # noqa: BLE001 - a failure is a figure here
+            return None
+        return time.perf_counter() - started if visitor.find("kiosk-tile") else None
 
     async def run():
+        crowd = [Visitor(url, timeout=timeout) for _ in range(visitors)]
         started = time.perf_counter()
-        return await asyncio.gather(*(one(started) for _ in range(visitors)))
+        times = await asyncio.gather(*(one(visitor, started) for visitor in crowd))
+        cpu = tree_cpu(server_pid) if server_pid else None
+        for visitor in crowd:
+            if visitor.kernel_id:
+                try:
+                    await visitor.shutdown_beacon()
+                except Exception:  # noqa: BLE001
+                    pass
+            await visitor.close()
+        return times, cpu
 
-    times = asyncio.run(run())
+    before = tree_cpu(server_pid) if server_pid else None
+    times, after = asyncio.run(run())
     done = sorted(value for value in times if value is not None)
-    return {"ok": len(done), "n": visitors, "p50": percentile(done, 50), "p95": percentile(done, 95)}
+    result = {"ok": len(done), "n": visitors, "p50": percentile(done, 50), "p95": percentile(done, 95)}
+    if server_pid:
+        result["cpu_per_visitor"] = (after - before) / visitors
+    return result
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -238,6 +263,7 @@ def main() -> int:
     parser.add_argument("--burst-timeout", type=float, default=90.0, help="seconds a visitor waits")
     parser.add_argument("--pool", type=int, default=4, help="the kiosk's preheated pool")
     parser.add_argument("--no-floor", action="store_true", help="skip the one-button floor")
+    parser.add_argument("--no-browser", action="store_true", help="bursts only (no Chromium)")
     parser.add_argument("--chromium", default=os.environ.get("LK_CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args()
     bursts = [int(n) for n in args.bursts.split(",") if n.strip()]
@@ -272,25 +298,26 @@ def main() -> int:
             if floor:
                 wait_http(f"http://127.0.0.1:{floor_port}/voila/static/voila.js")
             time.sleep(8)  # let the pools fill
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
-                figures["kiosk"] = time_loads(browser, kiosk_url, args.loads, args.gap)
-                figures["rss"] = kernel_rss_mb(kiosk.pid)
-                figures["hand_over"] = time_hand_over(browser, kiosk_url, args.loads)
-                figures["plain"] = time_loads(browser, plain_url, args.loads, args.gap)
-                if floor:
-                    figures["floor"] = time_loads(browser, f"http://127.0.0.1:{floor_port}/",
-                                                  args.loads, args.gap)
-                if args.phone_visits:
-                    figures["phone_kiosk"] = phone_visits(browser, kiosk_url, args.phone_visits)
-                    figures["phone_plain"] = phone_visits(browser, plain_url, args.phone_visits)
-                browser.close()
+            if not args.no_browser:
+                with sync_playwright() as playwright:
+                    browser = playwright.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
+                    figures["kiosk"] = time_loads(browser, kiosk_url, args.loads, args.gap)
+                    figures["rss"] = kernel_rss_mb(kiosk.pid)
+                    figures["hand_over"] = time_hand_over(browser, kiosk_url, args.loads)
+                    figures["plain"] = time_loads(browser, plain_url, args.loads, args.gap)
+                    if floor:
+                        figures["floor"] = time_loads(browser, f"http://127.0.0.1:{floor_port}/",
+                                                      args.loads, args.gap)
+                    if args.phone_visits:
+                        figures["phone_kiosk"] = phone_visits(browser, kiosk_url, args.phone_visits)
+                        figures["phone_plain"] = phone_visits(browser, plain_url, args.phone_visits)
+                    browser.close()
             if floor:
                 stop(floor)
             for size in bursts:
                 for name, url, server in (("kiosk", kiosk_url, kiosk), ("plain", plain_url, plain)):
                     time.sleep(6)  # the pool refills, earlier kernels end
-                    result = burst(url, size, args.burst_timeout)
+                    result = burst(url, size, args.burst_timeout, server.pid)
                     time.sleep(15)
                     result["left"] = kernel_count(server.pid)
                     figures[f"burst_{name}_{size}"] = result
@@ -303,6 +330,22 @@ def main() -> int:
 
 
 def report(figures: dict, args) -> None:
+    median = statistics.median
+    if "kiosk" in figures:
+        report_pages(figures, args)
+    for key in sorted(k for k in figures if k.startswith("burst_")):
+        b = figures[key]
+        print(f"{key}: {b['ok']}/{b['n']} reached the home screen, p50 {b['p50']:.2f} s, "
+              f"p95 {b['p95']:.2f} s; kernels 15 s after they left: {b['left']}; "
+              f"server+kernel CPU {b.get('cpu_per_visitor', float('nan')):.3f} s per visitor")
+    print(f"import literacy_kit: median {import_time():.3f} s")
+    if figures.get("rss"):
+        rss = figures["rss"]
+        print(f"kiosk kernels: RSS max {max(r for r, _ in rss):.1f} MB, unique (USS) max "
+              f"{max(u for _, u in rss):.1f} MB over {len(rss)} kernel(s)")
+
+
+def report_pages(figures: dict, args) -> None:
     median = statistics.median
     kiosk_times, plain_times = figures["kiosk"], figures["plain"]
     print(f"desktop page loads per server: {args.loads} (gap {args.gap:.1f} s, one browser profile)")
@@ -323,15 +366,6 @@ def report(figures: dict, args) -> None:
                   f"{median(k[kind + '_mb']):.2f} MB | plain voila {median(p[kind + '_s']):.2f} s, "
                   f"{median(p[kind + '_mb']):.2f} MB | ratio {median(p[kind + '_s']) / median(k[kind + '_s']):.2f}x "
                   f"(n={len(k[kind + '_s'])})")
-    for key in sorted(k for k in figures if k.startswith("burst_")):
-        b = figures[key]
-        print(f"{key}: {b['ok']}/{b['n']} reached the home screen, p50 {b['p50']:.2f} s, "
-              f"p95 {b['p95']:.2f} s; kernels 15 s after they left: {b['left']}")
-    print(f"import literacy_kit: median {import_time():.3f} s")
-    if figures.get("rss"):
-        rss = figures["rss"]
-        print(f"kiosk kernels: RSS max {max(r for r, _ in rss):.1f} MB, unique (USS) max "
-              f"{max(u for _, u in rss):.1f} MB over {len(rss)} kernel(s)")
 
 
 if __name__ == "__main__":

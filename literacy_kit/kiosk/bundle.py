@@ -19,12 +19,16 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tempfile
 from pathlib import Path
 
 from ..i18n import LANGS, t
 from .install import DEBIAN_PACKAGES
 
 HERE = Path(__file__).parent
+#: Not copied when the kit's own wheel is built.
+SOURCE_SKIP = (".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", "tests",
+               "artifacts", "node_modules", ".ipynb_checkpoints")
 
 
 class BundleError(RuntimeError):
@@ -50,8 +54,13 @@ def write_bundle(dest: Path, source: Path | None = None, speech: bool = True,
     lock = source / "requirements-lock.txt"
     if lock.is_file():
         command += ["--constraint", str(lock)]
-    if run(command + [str(source)]).returncode != 0:
-        raise BundleError("wheels")
+    with tempfile.TemporaryDirectory(prefix="lk-bundle-src-") as tmp:
+        # a clean copy: setuptools reuses a source tree's build/ folder, whose files may be
+        # stale (a moved catalog would then be packed twice)
+        clean = Path(tmp) / "src"
+        shutil.copytree(source, clean, ignore=shutil.ignore_patterns(*SOURCE_SKIP))
+        if run(command + [str(clean)]).returncode != 0:
+            raise BundleError("wheels")
     if speech:
         prewarm = [str(Path(sys.executable).with_name("literacy-kit")), "speech", "prewarm",
                    "--cache", str(dest / "speech")]

@@ -21,7 +21,10 @@ import uuid
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
-from jupyter_server.services.kernels.connection.base import deserialize_binary_message
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
@@ -29,6 +32,19 @@ CONFIG_RE = re.compile(r'<script id="jupyter-config-data" type="application/json
                        re.S)
 CONTROL_TARGET = "jupyter.widget.control"
 CONTROL_VERSION = "1.0.0"  # ipywidgets 8's control protocol
+#: The kernel websocket protocol JupyterLab's pages (and so Voila's) speak.
+WS_PROTOCOL = "v1.kernel.websocket.jupyter.org"
+
+
+def _decode(raw) -> dict:
+    """A message as the server sends it (v1 binary protocol; JSON text as a fallback)."""
+    if isinstance(raw, str):
+        return json.loads(raw)
+    channel, parts = deserialize_msg_from_ws_v1(raw)
+    header = json.loads(parts[0]) if parts else {}
+    content = json.loads(parts[3]) if len(parts) > 3 else {}
+    return {"channel": channel, "header": header, "msg_type": header.get("msg_type"),
+            "content": content}
 
 
 class KioskGone(RuntimeError):
@@ -82,7 +98,7 @@ class Visitor:
             urlencode({"session_id": self._session})
         request = HTTPRequest(ws_url, headers={"Cookie": self._cookie_header()},
                               connect_timeout=self.timeout, request_timeout=self.timeout)
-        self._ws = await websocket_connect(request)
+        self._ws = await websocket_connect(request, subprotocols=[WS_PROTOCOL])
         self._reader = asyncio.ensure_future(self._read())
 
     async def open(self) -> dict[str, dict]:
@@ -105,8 +121,7 @@ class Visitor:
             raw = await self._ws.read_message()
             if raw is None:
                 break
-            message = deserialize_binary_message(raw) if isinstance(raw, bytes) else json.loads(raw)
-            self._on_message(message)
+            self._on_message(_decode(raw))
         for future in self._replies.values():
             if not future.done():
                 future.set_exception(KioskGone("connection closed"))
@@ -136,7 +151,9 @@ class Visitor:
     async def _send(self, message: dict) -> None:
         if self._ws is None:
             raise KioskGone("not connected")
-        await self._ws.write_message(json.dumps(message))
+        payload = serialize_msg_to_ws_v1(message, message["channel"],
+                                         pack=lambda part: json.dumps(part).encode("utf-8"))
+        await self._ws.write_message(payload, binary=True)
 
     async def request_states(self) -> dict[str, dict]:
         """Open the widget control channel and fetch all states, as the page does."""
@@ -172,7 +189,7 @@ class Visitor:
         body = urlencode({"_xsrf": self.cookies.get("_xsrf", "")})
         response = await AsyncHTTPClient().fetch(
             f"{parts.scheme}://{parts.netloc}{parts.path}voila/api/shutdown/{self.kernel_id}",
-            method="POST", body=body, raise_error=False,
+            method="POST", body=body, raise_error=False, request_timeout=self.timeout,
             headers={"Cookie": self._cookie_header(),
                      "Content-Type": "application/x-www-form-urlencoded"})
         return response.code
