@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 
 import pytest
 
@@ -28,9 +29,16 @@ def setup(course):
     return auth, pins
 
 
+def run(coroutine):
+    """Run a coroutine on its own loop in a thread: an earlier test in this worker (a
+    Playwright browser) may keep an event loop running in the main thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def login(auth, username, password, lang="vi", cookie=""):
     data = {"username": username, "password": password, "lang": lang}
-    return asyncio.run(auth.authenticate(Handler(cookie), data))
+    return run(auth.authenticate(Handler(cookie), data))
 
 
 def refused(auth, *args, **kwargs) -> LoginRefused:
@@ -73,7 +81,7 @@ def test_five_wrong_pins_lock_the_id_and_unlock_lets_it_in(setup):
 def test_language_comes_from_the_cookie_when_the_form_has_none(setup):
     auth, _ = setup
     with pytest.raises(LoginRefused) as info:
-        asyncio.run(auth.authenticate(Handler("en"), {"username": "zz", "password": "1"}))
+        run(auth.authenticate(Handler("en"), {"username": "zz", "password": "1"}))
     assert info.value.jupyterhub_message == t("classroom.login_unknown_id", "en", id="zz")
 
 

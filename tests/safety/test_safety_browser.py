@@ -17,6 +17,17 @@ pytestmark = pytest.mark.browser
 GAME = 5
 
 
+def settled_text(page, locator, any_of: tuple[str, ...], timeout_ms: int = 10_000) -> str:
+    """The locator's text once it holds one of ``any_of`` (the widget may redraw in between)."""
+    text = ""
+    for _ in range(timeout_ms // 100):
+        text = locator.inner_text()
+        if any(part in text for part in any_of):
+            break
+        page.wait_for_timeout(100)
+    return text
+
+
 def test_a_game_by_taps_scores_and_sums_up_the_cues(page, kiosk_server):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -32,7 +43,8 @@ def test_a_game_by_taps_scores_and_sums_up_the_cues(page, kiosk_server):
         quiz.locator(".lk-safety-quiz-scam").click()   # a visitor who calls everything a scam
         feedback = quiz.locator(".lk-safety-quiz-feedback")
         expect(feedback).to_contain_text(t("safety_widgets.quiz.cues", "vi"))
-        text = feedback.inner_text()
+        text = settled_text(page, feedback, (t("safety_widgets.quiz.is_scam", "vi"),
+                                             t("safety_widgets.quiz.is_genuine", "vi")))
         is_scam = t("safety_widgets.quiz.is_scam", "vi") in text
         assert is_scam or t("safety_widgets.quiz.is_genuine", "vi") in text
         if is_scam:
