@@ -44,6 +44,23 @@ def _die_with_parent() -> None:
         pass
 
 
+def detach(request: dict, default_cwd: str) -> None:
+    """In a forked child: a session of its own, dead with its parent, default signals, no
+    inherited file descriptors, the request's environment and working folder (shared by
+    the grading and the kiosk zygotes)."""
+    os.setsid()
+    _die_with_parent()
+    for name in ("SIGCHLD", "SIGINT", "SIGTERM", "SIGPIPE"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.closerange(3, 1024)
+    os.environ.clear()
+    os.environ.update(request.get("env") or {})
+    os.chdir(request.get("cwd") or default_cwd)
+
+
 def _preload(names) -> None:
     for name in names:
         try:
@@ -56,17 +73,7 @@ def _child(request: dict) -> None:
     """In the forked child: detach, fence in, become the kernel. Never returns."""
     status = 1
     try:
-        os.setsid()
-        _die_with_parent()
-        for name in ("SIGCHLD", "SIGINT", "SIGTERM", "SIGPIPE"):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-        null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
-        os.closerange(3, 1024)
-        os.environ.clear()
-        os.environ.update(request.get("env") or {})
-        os.chdir(request.get("cwd") or os.environ.get("TMPDIR", "/"))
+        detach(request, os.environ.get("TMPDIR", "/"))
         fence = Fence(**request.get("fence", {}))
         fenced = apply(fence)
         if request.get("require_fence") and not fenced:

@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 
-from ..course.zygote import _die_with_parent
+from ..course.zygote import _die_with_parent, detach
 
 #: What a kiosk kernel imports before it answers (measured: these took 0.3 s of 0.5 s of a
 #: forked kernel's start when left out; the debugger's are imported even when unused).
@@ -66,17 +66,7 @@ def _child(request: dict) -> None:
     """In the forked child: detach and become the kernel. Never returns."""
     status = 1
     try:
-        os.setsid()
-        _die_with_parent()
-        for name in ("SIGCHLD", "SIGINT", "SIGTERM", "SIGPIPE"):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-        null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
-        os.closerange(3, 1024)
-        os.environ.clear()
-        os.environ.update(request.get("env") or {})
-        os.chdir(request.get("cwd") or "/")
+        detach(request, "/")
         import random
 
         random.seed()  # the zygote's generator state must not be every visitor's
