@@ -20,7 +20,6 @@ Run as ``python -m literacy_kit.classroom.relay COURSE_DIR``.
 from __future__ import annotations
 
 import datetime
-import fcntl
 import json
 import logging
 import os
@@ -29,12 +28,11 @@ import shutil
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..course.course_dir import CourseDir
-from ..course.grade_journal import STATE_DIR
+from ..course.grade_lock import grading_lock
 from .settings import ClassroomSettings
 from .state import ID_PATTERN, ClassroomState
 
@@ -171,16 +169,9 @@ class Relay:
         _write_json(self._status_path(arrival.learner), status)
 
     # -- 2. grade ------------------------------------------------------------------------
-    @contextmanager
     def grading_lock(self, assignment: str):
-        path = self.course.root / STATE_DIR / f"grade-{assignment}.lock"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        """The lock ``course collect/grade/feedback`` take too (:mod:`~literacy_kit.course.grade_lock`)."""
+        return grading_lock(self.course.root, assignment)
 
     def grade(self, arrivals: list[Arrival]) -> None:
         from ..course.exchange import collect_exchange

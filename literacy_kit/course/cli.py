@@ -1,7 +1,10 @@
 """``literacy-kit course …``: the trainer's commands on the course folder (``exercises/``).
 
 ``release``, ``collect``, ``grade`` and ``feedback`` live here; ``roster import``,
-``report`` and ``certificates`` come from :mod:`cli_records`. Every handler returns the
+``report`` and ``certificates`` come from :mod:`cli_records`. ``collect``, ``grade`` and
+``feedback`` hold the assignment's grading lock (:mod:`grade_lock`), shared with the
+classroom's graded-as-it-arrives relay: one waits for the other, with a message, and no
+hand-in is graded twice. Every handler returns the
 exit status: 0 done, 1 done with problems (or refused, with the reason), 2 bad usage.
 """
 from __future__ import annotations
@@ -66,20 +69,35 @@ def run_release(args) -> int:
     return 0
 
 
+def _known(course: CourseDir, assignment: str) -> None:
+    if assignment not in course.assignments():
+        raise CourseError("course.unknown_assignment", assignment=assignment,
+                          known=", ".join(course.assignments()) or "-")
+
+
+def _locked(course: CourseDir, args):
+    """The assignment's grading lock, saying so when the classroom (or another trainer's
+    command) is grading it and this command has to wait."""
+    from .grade_lock import grading_lock
+
+    _known(course, args.assignment)
+    return grading_lock(course.root, args.assignment, on_wait=lambda: _say(
+        "grade_waiting", args.lang, sys.stderr, assignment=args.assignment))
+
+
 def run_collect(args) -> int:
     from .collect import collect_folder
     from .exchange import collect_exchange
 
     course = CourseDir.find(args.course)
     if args.source is None:
-        step = collect_exchange(course, args.assignment)
+        with _locked(course, args):
+            step = collect_exchange(course, args.assignment)
         _say("collect_exchange_done" if step.ok else "collect_exchange_failed", args.lang,
              None if step.ok else sys.stderr, assignment=args.assignment, log=step.log[-2000:])
         return 0 if step.ok else 1
-    if args.assignment not in course.assignments():
-        raise CourseError("course.unknown_assignment", assignment=args.assignment,
-                          known=", ".join(course.assignments()) or "-")
-    report = collect_folder(course, args.assignment, args.source)
+    with _locked(course, args):
+        report = collect_folder(course, args.assignment, args.source)
     _say("collect_done", args.lang, added=len(report.added), updated=len(report.updated),
          unchanged=len(report.unchanged), skipped=len(report.skipped))
     for name, key in report.skipped:
@@ -114,8 +132,9 @@ def run_grade(args) -> int:
         bar.total = total
         bar.update(done, elapsed)
 
-    run = grade_assignment(course, args.assignment, jobs=jobs, submission_timeout=timeout,
-                           force=args.force, learners=args.learner, progress=progress)
+    with _locked(course, args):
+        run = grade_assignment(course, args.assignment, jobs=jobs, submission_timeout=timeout,
+                               force=args.force, learners=args.learner, progress=progress)
     if run.graded:
         bar.finish()
     print_summary(run, args.lang)
@@ -127,10 +146,8 @@ def run_feedback(args) -> int:
     from .feedback import generate_feedback
 
     course = CourseDir.find(args.course)
-    if args.assignment not in course.assignments():
-        raise CourseError("course.unknown_assignment", assignment=args.assignment,
-                          known=", ".join(course.assignments()) or "-")
-    result = generate_feedback(course.root, args.assignment, lang=args.lang, learners=args.learner)
+    with _locked(course, args):
+        result = generate_feedback(course.root, args.assignment, lang=args.lang, learners=args.learner)
     _say("feedback_done", args.lang, count=len(result.pages), assignment=args.assignment,
          folder=course.feedback)
     for learner, reason in sorted(result.failed.items()):

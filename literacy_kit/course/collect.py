@@ -22,6 +22,7 @@ from pathlib import Path
 from ..grading.answers import answers_filename
 from .course_dir import CourseDir
 from .errors import CourseError
+from .grade_lock import grading_lock
 
 #: A learner id, the same rule as the roster's (safe as a folder name).
 LEARNER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
@@ -77,6 +78,13 @@ def collect_folder(course: CourseDir, assignment: str, stick: str | Path) -> Col
     if not stick.is_dir():
         raise CourseError("course.collect_no_folder", path=str(stick))
     report = Collected()
+    # under the grading lock: a submission is never replaced while it is being graded
+    with grading_lock(course.root, assignment):
+        _copy_all(course, assignment, stick, report)
+    return report
+
+
+def _copy_all(course: CourseDir, assignment: str, stick: Path, report: Collected) -> None:
     for learner, files in _candidates(stick, assignment).items():
         if not LEARNER_ID.fullmatch(learner):
             report.skipped.append((learner, "course.collect_bad_id"))
@@ -103,4 +111,3 @@ def collect_folder(course: CourseDir, assignment: str, stick: str | Path) -> Col
             shutil.copyfile(source, target / name)
         (target / "timestamp.txt").write_text(stamp, encoding="utf-8")
         (report.updated if previous else report.added).append(learner)
-    return report

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .course_dir import CourseDir
 from .errors import CourseError
+from .grade_lock import grading_lock
 
 
 @dataclass
@@ -55,6 +56,8 @@ def release(course: CourseDir, assignment: str) -> list[Step]:
 
 
 def collect_exchange(course: CourseDir, assignment: str) -> Step:
-    """Copy what learners submitted through the exchange into ``submitted/``."""
+    """Copy what learners submitted through the exchange into ``submitted/`` (under the
+    grading lock: a submission is never replaced while it is being graded)."""
     _known(course, assignment)
-    return _step(_api(course).collect(assignment, update=True))
+    with grading_lock(course.root, assignment):
+        return _step(_api(course).collect(assignment, update=True))

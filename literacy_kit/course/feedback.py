@@ -30,6 +30,7 @@ from ..grading.feedback_lang import LocalizeMessages, feedback_config, lang_code
 from ..i18n import t
 from .course_dir import CONFIG_NAME, CourseDir, load_course_config
 from .errors import CourseError
+from .grade_lock import grading_lock
 
 _log = logging.getLogger(__name__)
 
@@ -143,27 +144,31 @@ def generate_feedback(course_root: Path, assignment: str, lang: str = "vi",
     -------
     FeedbackRun
         ``pages[learner]``: the page; ``failed[learner]``: why there is none.
+
+    Holds the assignment's grading lock (:mod:`grade_lock`) while it works.
     """
     course = CourseDir(course_root)
     if not (course.root / CONFIG_NAME).is_file():
         raise CourseError("course.records_no_course", path=str(course.root))
     lang = lang_code(lang)
     config = course_feedback_config(course, assignment, lang)
-    wanted = autograded_learners(course, assignment) if learners is None \
-        else sorted(dict.fromkeys(learners))
-    run, start = FeedbackRun(), time.perf_counter()
-    for learner in wanted:
-        if not (course.autograded / learner / assignment).is_dir():
-            run.failed[learner] = t("grading.feedback_no_submission", lang, assignment=assignment)
-            continue
-        result = _convert(config, assignment, learner, force)
-        page = _page(course, learner, assignment)
-        if not result.get("success"):
-            _log.info("feedback for %s failed:\n%s", learner, result.get("log", ""))
-            run.failed[learner] = t("grading.feedback_failed", lang, reason=_reason(result))
-        elif page is None:
-            run.failed[learner] = t("grading.feedback_no_page", lang)
-        else:
-            run.pages[learner] = page
+    # under the grading lock: never a page from a notebook a grader is rewriting
+    with grading_lock(course.root, assignment):
+        wanted = autograded_learners(course, assignment) if learners is None \
+            else sorted(dict.fromkeys(learners))
+        run, start = FeedbackRun(), time.perf_counter()
+        for learner in wanted:
+            if not (course.autograded / learner / assignment).is_dir():
+                run.failed[learner] = t("grading.feedback_no_submission", lang, assignment=assignment)
+                continue
+            result = _convert(config, assignment, learner, force)
+            page = _page(course, learner, assignment)
+            if not result.get("success"):
+                _log.info("feedback for %s failed:\n%s", learner, result.get("log", ""))
+                run.failed[learner] = t("grading.feedback_failed", lang, reason=_reason(result))
+            elif page is None:
+                run.failed[learner] = t("grading.feedback_no_page", lang)
+            else:
+                run.pages[learner] = page
     run.seconds = time.perf_counter() - start
     return run

@@ -23,6 +23,7 @@ from .course_dir import CourseDir
 from .diagnose import Reason
 from .errors import CourseError
 from .grade_journal import STATE_DIR, Journal, submitted_timestamp
+from .grade_lock import grading_lock
 from .tools_path import ensure_tools_on_path
 
 #: Extra seconds a worker gets after its own watchdog should have fired, before the
@@ -150,13 +151,25 @@ def grade_assignment(course: CourseDir, assignment: str, *, jobs: int = 0,
                      fork: bool = True) -> GradeRun:
     """Autograde ``assignment`` for every handed-in submission (or only ``learners``).
 
-    ``progress(done, total, elapsed)`` is called after each submission.
+    ``progress(done, total, elapsed)`` is called after each submission. Holds the
+    assignment's grading lock (:mod:`grade_lock`) throughout, so the classroom relay and a
+    trainer never grade the same hand-in twice.
     """
-    start = time.perf_counter()
-    ensure_tools_on_path()
     if assignment not in course.assignments():
         raise CourseError("course.unknown_assignment", assignment=assignment,
                           known=", ".join(course.assignments()) or "-")
+    # the journal is read under the lock: what another grader finished meanwhile is skipped
+    with grading_lock(course.root, assignment):
+        return _grade(course, assignment, jobs=jobs, submission_timeout=submission_timeout,
+                      cell_timeout=cell_timeout, force=force, learners=learners,
+                      progress=progress, fork=fork)
+
+
+def _grade(course: CourseDir, assignment: str, *, jobs: int, submission_timeout: float,
+           cell_timeout: int | None, force: bool, learners: Iterable[str] | None,
+           progress: Callable[[int, int, float], None] | None, fork: bool) -> GradeRun:
+    start = time.perf_counter()
+    ensure_tools_on_path()
     _check_released(course, assignment)
     found = submissions(course, assignment)
     wanted = set(learners) if learners is not None else None
