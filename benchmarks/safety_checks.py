@@ -47,7 +47,7 @@ def main(argv=None) -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 
-    from literacy_kit.ai.logic.keywords import strip_marks
+    from literacy_kit.text import strip_marks
     from literacy_kit.ai.logic.personal_data import find_personal_data
     from literacy_kit.ai.widgets.kiosk_tile import tile as ai_tile
     from literacy_kit.safety import assess_message, check_link, default_bank, find_links

@@ -63,6 +63,34 @@ def test_generic_code_names_no_domain(path):
     assert not named, f"{path.relative_to(PACKAGE)} imports {sorted(named)}: use literacy_kit.domains"
 
 
+#: Imports of one kit domain by another that predate this check (``(importer, imported)``):
+#: the services portal logs in with the VNeID simulator's account and reuses its ID-card
+#: and phone parsers, the AI lesson's personal-data scanner reuses the same parsers, the
+#: payments listing exercise asks the AI lesson's offline assistant. Generic pieces among
+#: them belong outside the domains (as keyword matching moved to literacy_kit.keywords);
+#: no pair may be added.
+KNOWN_CROSS_DOMAIN = {("services", "vneid"), ("ai", "vneid"), ("payments", "ai")}
+
+
+def domain_files():
+    for name in sorted(DOMAIN_NAMES):
+        yield from sorted((PACKAGE / name).rglob("*.py"))
+
+
+def test_no_domain_imports_another_beyond_the_known_pairs():
+    pairs = {}
+    for path in domain_files():
+        importer = path.relative_to(PACKAGE).parts[0]
+        for name in imported_modules(path):
+            parts = name.split(".")
+            if parts[0] == "literacy_kit" and len(parts) > 1 and parts[1] in DOMAIN_NAMES \
+                    and parts[1] != importer:
+                pairs.setdefault((importer, parts[1]), set()).add(str(path.relative_to(PACKAGE)))
+    new = {pair: sorted(files) for pair, files in pairs.items() if pair not in KNOWN_CROSS_DOMAIN}
+    assert new == {}, "a domain imports another: move what they share to a generic module"
+    assert ("safety", "ai") not in pairs   # keyword matching is generic (literacy_kit.keywords)
+
+
 def logic_files():
     for name in sorted(DOMAIN_NAMES):
         yield from sorted((PACKAGE / name / "logic").rglob("*.py"))

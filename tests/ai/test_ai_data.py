@@ -8,7 +8,8 @@ import pytest
 
 from literacy_kit.ai import scenarios
 from literacy_kit.ai.logic.data_files import DataFileError, load_data, localized, word_list
-from literacy_kit.ai.logic.keywords import Keywords, MappedText, strip_marks
+from literacy_kit.keywords import Keywords, MappedText
+from literacy_kit.text import strip_marks
 
 def test_the_logic_does_not_import_widgets():
     code = ("import sys, literacy_kit.ai; "

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 import yaml
 
-from literacy_kit.ai.logic.keywords import strip_marks
+from literacy_kit.text import strip_marks
 from literacy_kit.safety import ACTIONS, CHANNELS, SafetyDataError, assess_message, default_bank, load_bank
 from literacy_kit.safety.logic.data_files import DATA_DIR
 from literacy_kit.i18n import t

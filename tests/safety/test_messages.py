@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from literacy_kit.ai.logic.keywords import strip_marks
+from literacy_kit.text import strip_marks
 from literacy_kit.errors import InputError
 from literacy_kit.safety import MESSAGE_FLAGS, assess_message
 

@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from ...i18n import DEFAULT_LANG, t
 from .data_files import load_data, word_list
-from .keywords import Keywords, MappedText
+from ...keywords import Keywords, MappedText
 from .scanners import (NumberRun, email_spans, is_piece_of_number, looks_like_amount,
                        looks_like_date, number_runs_in)
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...i18n import DEFAULT_LANG, normalize_lang, t
-from ...text import fold_space, nfc
+from ...keywords import Keywords
+from ...text import fold_space, has_marks, nfc
 from .data_files import DataFileError, load_data, localized, word_list
-from .keywords import Keywords, has_marks
 from .personal_data import Finding, find_personal_data, redact
 from .scenarios import match_scenario, scenario as scenario_by_id
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...content.models import Localized
+from ...keywords import Keywords
+from ...text import has_marks
 from .data_files import DataFileError, load_data, localized, word_list
-from .keywords import Keywords, has_marks
 
 __all__ = ["Flaw", "Scenario", "fallback_text", "match_scenario", "scenario", "scenarios"]
 

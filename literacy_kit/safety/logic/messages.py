@@ -31,9 +31,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...ai.logic.keywords import Keywords, MappedText, has_marks
 from ...errors import InputError
 from ...i18n import DEFAULT_LANG, LANGS, t
+from ...keywords import Keywords, MappedText
+from ...text import has_marks
 from .data_files import read_data
 from .links import LinkReport, check_link, find_links
 

@@ -1,6 +1,7 @@
 """Keyword matching the way villagers type: NFC or NFD, any case, any spacing, marks or not.
 
-Two helpers serve the AI lesson's detectors and rubric:
+Generic text matching, used by the domains' detectors (the AI lesson's personal-data
+scanner and prompt rubric, the scam lesson's message checks); no domain knowledge here.
 
 * :class:`MappedText` composes a text to NFC while remembering, for every composed
   character, where it came from in the text as given. Detectors search the composed
@@ -19,39 +20,15 @@ import re
 import unicodedata
 from typing import Iterable
 
-from ...text import fold_space, nfc
+from .text import fold_space, nfc, strip_marks
 
-__all__ = ["Keywords", "MappedText", "has_marks", "strip_marks"]
+__all__ = ["Keywords", "MappedText"]
 
 # "Not a letter" on both sides of a keyword; digits may touch it ("sdt0912...").
 _LEFT = r"(?<![^\W\d_])"
 _RIGHT = r"(?![^\W\d_])"
 # Whitespace that stays on one line.
 _HSPACE = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
-_D_STROKE = str.maketrans({"\u0111": "d", "\u0110": "D"})
-
-
-def strip_marks(text: str) -> str:
-    """``text`` without tone marks and diacritics, d-stroke as ``d``.
-
-    Examples
-    --------
-    >>> strip_marks("S\\u1ed1 \\u0111i\\u1ec7n tho\\u1ea1i")
-    'So dien thoai'
-    """
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return nfc(bare.translate(_D_STROKE))
-
-
-def has_marks(text: str) -> bool:
-    """True when ``text`` carries any diacritic (so its writer types Vietnamese with marks).
-
-    Examples
-    --------
-    >>> has_marks("viet thong bao"), has_marks("vi\\u1ebft")
-    (False, True)
-    """
-    return strip_marks(text) != nfc(text)
 
 
 class MappedText:
