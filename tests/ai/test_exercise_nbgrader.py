@@ -7,28 +7,23 @@ and generate feedback that shows the points but not the hidden tests.
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from literacy_kit import content
 from literacy_kit.ai.logic.activities_text import pieces_to_remove
-from literacy_kit.grading import Exercise, answers_filename
+from literacy_kit.grading import Exercise
 from literacy_kit.i18n import t
 from literacy_kit.testing import close_all
 
-import course_support
-from course_support import COURSE, graded_course, handed_out, read_scores
+from exercise_roundtrip import SEP, RoundTrip
 
 pytestmark = pytest.mark.notebook
 
 ASSIGNMENT = "ai"
-NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-ANSWERS = answers_filename(ASSIGNMENT)
 
 # The expected answers, as the source notebook's hidden tests hold them.
 BEST = ["c"]
@@ -52,7 +47,6 @@ LEARNERS = {
     "hv04": {"garbage": b"{\"answers\": {\"class_notice\": ",
              "expected": {key: 0 for key in POINTS}},
 }
-SEP = r"(?:\W|\\n)+"   # punctuation, spaces, or the "\n" escapes inside an .ipynb file
 GIVEAWAYS = [re.compile(SEP.join(REASONS)), re.compile(SEP.join(PIECES)),
              re.compile("HIDDEN TESTS"), re.compile(r"grader\.picks\(")]
 
@@ -75,28 +69,12 @@ def tap_answers(folder: Path, plan: dict) -> None:
         close_all(item)
 
 
-def leaks(text: str) -> list[str]:
-    return course_support.leaks(text, GIVEAWAYS)
-
-
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    """A graded course: generated, released, four submissions autograded, feedback made."""
-    def answer(folder, plan):
-        if "better_prompt" in plan:
-            tap_answers(folder, plan)
-
-    return graded_course(tmp_path_factory.mktemp("ai") / "course", ASSIGNMENT, LEARNERS, answer)
+TRIP = RoundTrip(ASSIGNMENT, POINTS, LEARNERS, GIVEAWAYS, tap_answers)
+course = TRIP.course_fixture()
 
 
 def test_hidden_answers_agree_with_the_content_and_the_detector():
-    source = (COURSE / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
-    nb = nbformat.reads(source, as_version=4)
-    graded = {cell.metadata.nbgrader["grade_id"]: cell.metadata.nbgrader["points"]
-              for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade")}
-    assert graded == {"setup": 0, **POINTS}   # the set-up cell: a 0-point completeness check
-    assert all(cell.metadata.nbgrader["locked"] for cell in nb.cells)
-    assert len(leaks(source)) == len(GIVEAWAYS)
+    TRIP.check_source()
     bundle = content.load("ai_exercise")
     page = bundle.pages["class_notice"]
     for lang in ("vi", "en"):
@@ -107,49 +85,32 @@ def test_hidden_answers_agree_with_the_content_and_the_detector():
 
 
 def test_release_holds_no_answers(course):
-    files = handed_out(course)
-    assert {path.name for path in files} == {NOTEBOOK}
-    for path in files:
-        assert leaks(path.read_text(encoding="utf-8")) == [], path
+    TRIP.check_release(course)
 
 
 def test_submissions_were_made_by_the_widgets(course):
-    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / ANSWERS).read_text("utf-8"))
+    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / TRIP.answers).read_text("utf-8"))
     assert saved["answers"] == {"better_prompt": {"selected": BEST},
                                 "why_better": {"selected": REASONS},
                                 "class_notice": {"selected": PIECES},
                                 "install_answer": {"selected": WRONG_SENTENCE}}
-    assert not (course / "submitted" / "hv03" / ASSIGNMENT / ANSWERS).exists()
+    assert not (course / "submitted" / "hv03" / ASSIGNMENT / TRIP.answers).exists()
 
 
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
-def test_gradebook_has_partial_credit_per_question(course, learner):
-    expected = LEARNERS[learner]["expected"]
-    max_score, total, scores, needs_manual = read_scores(course, ASSIGNMENT, learner, POINTS)
-    assert max_score == sum(POINTS.values())
-    assert scores == pytest.approx(expected)
-    assert total == pytest.approx(sum(expected.values()))
-    assert needs_manual is False
+def test_gradebook_has_partial_credit_and_no_traceback(course, learner):
+    TRIP.check_graded(course, learner)
 
 
-@pytest.mark.parametrize("learner", sorted(LEARNERS))
-def test_no_traceback_or_stderr_in_any_autograded_notebook(course, learner):
-    nb = nbformat.read(course / "autograded" / learner / ASSIGNMENT / NOTEBOOK, as_version=4)
-    bad = [out for cell in nb.cells if cell.cell_type == "code"
-           for out in cell.outputs if out.output_type == "error" or out.get("name") == "stderr"]
-    assert bad == []
+def test_the_leak_check_finds_answers_where_they_are(course):
+    TRIP.check_leak_check(course)
 
 
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
 def test_feedback_is_vietnamese_without_hidden_tests(course, learner):
-    page = (course / "feedback" / learner / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text("utf-8")
-    readable = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert leaks(page) == []
-    assert "Điểm:" in readable
+    readable = TRIP.feedback(course, learner)
     if learner == "hv02":
         for key, fmt in (("picks", {"right": 3, "total": 4, "wrong": 1}),
                          ("pieces", {"right": 2, "total": 3, "wrong": 0}),
                          ("sentence", {"right": 0, "total": 1, "wrong": 1})):
             assert t(f"ai_widgets.exercise.{key}", "vi", **fmt) in readable
-    if learner == "hv04":
-        assert "Không đọc được" in readable

@@ -7,28 +7,23 @@ gradebook, and check the feedback shows points but not the hidden tests.
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from literacy_kit import content
-from literacy_kit.grading import Exercise, answers_filename
+from literacy_kit.grading import Exercise
 from literacy_kit.i18n import t
 from literacy_kit.payments.logic.bank_app import scan_sticker, stalls
 from literacy_kit.testing import close_all, find_one
 
-import course_support
-from course_support import COURSE, bad_outputs, check_partial_credit, graded_course, handed_out
+from exercise_roundtrip import SEP, RoundTrip
 
 pytestmark = pytest.mark.notebook
 
 ASSIGNMENT = "payments"
-NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-ANSWERS = answers_filename(ASSIGNMENT)
 
 # The expected answers, as the source notebook's hidden tests hold them.
 SWAPPED = ["s3"]
@@ -52,7 +47,6 @@ LEARNERS = {
     "hv04": {"garbage": b"{\"answers\": {\"stall_check\": ",
              "expected": {key: 0 for key in POINTS}},
 }
-SEP = r"(?:\W|\\n)+"
 GIVEAWAYS = [re.compile(SEP.join(SAFE)), re.compile(SEP.join(LINES)),
              re.compile("HIDDEN TESTS"), re.compile(r"grader\.picks\(")]
 
@@ -76,23 +70,12 @@ def tap_answers(folder: Path, plan: dict) -> None:
         close_all(item)
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    def answer(folder, plan):
-        if "refuse" in plan:
-            tap_answers(folder, plan)
-
-    return graded_course(tmp_path_factory.mktemp("payments") / "course", ASSIGNMENT, LEARNERS, answer)
+TRIP = RoundTrip(ASSIGNMENT, POINTS, LEARNERS, GIVEAWAYS, tap_answers)
+course = TRIP.course_fixture()
 
 
 def test_hidden_answers_agree_with_the_content_and_the_logic():
-    source = (COURSE / "source" / ASSIGNMENT / NOTEBOOK).read_text(encoding="utf-8")
-    nb = nbformat.reads(source, as_version=4)
-    graded = {cell.metadata.nbgrader["grade_id"]: cell.metadata.nbgrader["points"]
-              for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade")}
-    assert graded == {"setup": 0, **POINTS}
-    assert all(cell.metadata.nbgrader["locked"] for cell in nb.cells)
-    assert len(course_support.leaks(source, GIVEAWAYS)) == len(GIVEAWAYS)
+    TRIP.check_source()
     # The swapped stall is the one whose sticker decodes to another holder's name.
     swapped = [s.id for s in stalls() if scan_sticker(s.sticker_png())[1] != s.owner]
     assert swapped == SWAPPED
@@ -102,35 +85,30 @@ def test_hidden_answers_agree_with_the_content_and_the_logic():
 
 
 def test_release_holds_no_answers(course):
-    files = handed_out(course)
-    assert {path.name for path in files} == {NOTEBOOK}
-    for path in files:
-        assert course_support.leaks(path.read_text(encoding="utf-8"), GIVEAWAYS) == [], path
+    TRIP.check_release(course)
 
 
 def test_submissions_were_made_by_taps(course):
-    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / ANSWERS).read_text("utf-8"))
+    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / TRIP.answers).read_text("utf-8"))
     assert saved["answers"]["stall_check"] == {"selected": SWAPPED,
                                               "scanned": [s.id for s in stalls()]}
     assert saved["answers"]["honey_listing"] == {"selected": LINES}
-    assert not (course / "submitted" / "hv03" / ASSIGNMENT / ANSWERS).exists()
+    assert not (course / "submitted" / "hv03" / ASSIGNMENT / TRIP.answers).exists()
 
 
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
 def test_gradebook_has_partial_credit_and_no_traceback(course, learner):
-    check_partial_credit(course, ASSIGNMENT, learner, POINTS, LEARNERS[learner]["expected"])
-    assert bad_outputs(course, ASSIGNMENT, learner) == []
+    TRIP.check_graded(course, learner)
+
+
+def test_the_leak_check_finds_answers_where_they_are(course):
+    TRIP.check_leak_check(course)
 
 
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
 def test_feedback_is_vietnamese_without_hidden_tests(course, learner):
-    page = (course / "feedback" / learner / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text("utf-8")
-    readable = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert course_support.leaks(page, GIVEAWAYS) == []
-    assert "Điểm:" in readable
+    readable = TRIP.feedback(course, learner)
     if learner == "hv02":
         for key, fmt in (("stalls", {"right": 1, "total": 1, "wrong": 1}),
                          ("lines", {"right": 4, "total": 5, "wrong": 1})):
             assert t(f"payments_kit.exercise.{key}", "vi", **fmt) in readable
-    if learner == "hv04":
-        assert "Không đọc được" in readable

@@ -20,22 +20,18 @@ import pytest
 
 import literacy_kit
 from literacy_kit import content
-from literacy_kit.grading import Exercise, answers_filename
+from literacy_kit.grading import Exercise
 from literacy_kit.services import check_portal_address, fake_family, next_action
 from literacy_kit.services.logic.documents import required_documents
 from literacy_kit.services.logic.procedures import get_procedure
 from literacy_kit.services.widgets.screens_status import needs_info_example
 from literacy_kit.testing import close_all
 
-import course_support
-from course_support import graded_course, handed_out, read_scores
+from exercise_roundtrip import SEP, RoundTrip
 
 from .filing_steps import form_texts
 
 ASSIGNMENT = "services"
-NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-ANSWERS = answers_filename(ASSIGNMENT)
-SOURCE = course_support.COURSE / "source" / ASSIGNMENT / NOTEBOOK
 # Not the lesson's family (seed 2025): the exercise measures transfer, not recall.
 SEED, TODAY = 2031, "2025-09-15"
 BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -67,7 +63,6 @@ LEARNERS = {
     "hv04": {"expected": {key: 0 for key in POINTS}},   # opened the notebook, did nothing
     "hv05": {"garbage": b"\x00{\"answers\": [not json", "expected": {key: 0 for key in POINTS}},
 }
-SEP = r"(?:\W|\\n)+"   # punctuation, spaces, or the "\n" escapes inside an .ipynb file
 GIVEAWAYS = [re.compile(SEP.join(DOCUMENTS)), re.compile(SEP.join(LOOKALIKES)),
              re.compile(r"next_step" + SEP + r"s4"), re.compile("HIDDEN TESTS"),
              re.compile(r"grader\.picks\("), re.compile(r"filing\(grader")]
@@ -115,13 +110,9 @@ def tap_answers(folder: Path, plan: dict) -> None:
         close_all(item)
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    def answer(folder, plan):
-        if "filing" in plan:
-            tap_answers(folder, plan)
-
-    return graded_course(tmp_path_factory.mktemp("services") / "course", ASSIGNMENT, LEARNERS, answer)
+TRIP = RoundTrip(ASSIGNMENT, POINTS, LEARNERS, GIVEAWAYS, tap_answers)
+SOURCE = TRIP.source
+course = TRIP.course_fixture()
 
 
 # -- the source notebook and the content, without nbgrader --------------------------------
@@ -243,64 +234,42 @@ def test_an_edited_file_code_scores_zero(tmp_path):
 # -- the real nbgrader round trip ---------------------------------------------------------
 
 
-def leaks(text: str) -> list[str]:
-    return course_support.leaks(text, GIVEAWAYS)
+def test_source_is_locked_and_holds_the_answers_only_in_hidden_tests():
+    TRIP.check_source()
 
 
 @pytest.mark.notebook
 def test_release_holds_no_answers(course):
-    files = handed_out(course)
-    assert {path.name for path in files} == {NOTEBOOK}, "nothing but the notebook is handed out"
-    for path in files:
-        assert leaks(path.read_text(encoding="utf-8")) == [], path
+    TRIP.check_release(course)
 
 
 @pytest.mark.notebook
 def test_submissions_were_made_by_the_widgets(course):
-    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / ANSWERS).read_text("utf-8"))
+    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / TRIP.answers).read_text("utf-8"))
     filing = saved["answers"]["birth_filing"]
     assert filing["status"] == "submitted" and filing["file_code"].startswith("G01.27.01-250915-")
     assert filing["seed"] == SEED and filing["today"] == TODAY
     assert saved["answers"]["needed_documents"] == {"selected": DOCUMENTS}
-    assert not (course / "submitted" / "hv04" / ASSIGNMENT / ANSWERS).exists()
+    assert not (course / "submitted" / "hv04" / ASSIGNMENT / TRIP.answers).exists()
 
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
-def test_gradebook_has_partial_credit_per_question(course, learner):
-    expected = LEARNERS[learner]["expected"]
-    max_score, total, scores, needs_manual = read_scores(course, ASSIGNMENT, learner, POINTS)
-    assert max_score == sum(POINTS.values())
-    assert scores == pytest.approx(expected)
-    assert total == pytest.approx(sum(expected.values()))
-    assert needs_manual is False
-
-
-@pytest.mark.notebook
-@pytest.mark.parametrize("learner", sorted(LEARNERS))
-def test_no_traceback_or_stderr_in_any_autograded_notebook(course, learner):
-    nb = nbformat.read(course / "autograded" / learner / ASSIGNMENT / NOTEBOOK, as_version=4)
-    bad = [out for cell in nb.cells if cell.cell_type == "code"
-           for out in cell.outputs if out.output_type == "error" or out.get("name") == "stderr"]
-    assert bad == []
+def test_gradebook_has_partial_credit_and_no_traceback(course, learner):
+    TRIP.check_graded(course, learner)
 
 
 @pytest.mark.notebook
 def test_the_leak_check_finds_answers_where_they_are(course):
-    autograded = course / "autograded" / "hv01" / ASSIGNMENT / NOTEBOOK
-    assert len(leaks(autograded.read_text(encoding="utf-8"))) == len(GIVEAWAYS)
+    TRIP.check_leak_check(course)
 
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
 def test_feedback_is_vietnamese_without_hidden_tests(course, learner):
-    page = (course / "feedback" / learner / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text("utf-8")
-    assert leaks(page) == []
-    assert "Điểm:" in page
+    readable = TRIP.feedback(course, learner)
     if learner == "hv02":
-        assert "Tờ khai khớp giấy tờ của gia đình: 12/15 mục" in page
-        assert "Điểm: 5,4/8." in page
+        assert "Tờ khai khớp giấy tờ của gia đình: 12/15 mục" in readable
+        assert "Điểm: 5,4/8." in readable
     if learner == "hv03":
-        assert "Nộp được hồ sơ, có mã hồ sơ: 0/1" in page
-    if learner == "hv05":
-        assert "Không đọc được" in page
+        assert "Nộp được hồ sơ, có mã hồ sơ: 0/1" in readable

@@ -16,18 +16,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from literacy_kit.grading import Exercise, answers_filename
+from literacy_kit.grading import Exercise
 from literacy_kit.testing import close_all
 from literacy_kit.vneid.logic.registration import step_ids
 
-import course_support
-from course_support import graded_course, handed_out, read_scores
+from exercise_roundtrip import SEP, RoundTrip
 
 pytestmark = pytest.mark.notebook
 
 ASSIGNMENT = "vneid"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-ANSWERS = answers_filename(ASSIGNMENT)
 
 # The expected answers, as the source notebook's hidden tests hold them. The order is the
 # one the simulator follows (hv01 scores 3 only if the hidden test agrees with it).
@@ -55,7 +53,6 @@ LEARNERS = {
              "expected": {key: 0 for key in POINTS}},
 }
 # Strings that would give answers away if they showed up where learners can read them.
-SEP = r"(?:\W|\\n)+"   # punctuation, spaces, or the "\n" escapes inside an .ipynb file
 GIVEAWAYS = [re.compile(SEP.join(RIGHT_ORDER)), re.compile(SEP.join(INVALID)),
              re.compile(SEP.join(f"{key}{SEP}{value}" for key, value in TRUTH.items()), re.IGNORECASE),
              re.compile("HIDDEN TESTS"), re.compile(r"grader\.(ordering|true_false|picks|stage)\(")]
@@ -96,76 +93,44 @@ def drive_simulator(sim, until: str) -> None:
     assert all(steps) and sim.state.account_status == until
 
 
-def leaks(text: str) -> list[str]:
-    return course_support.leaks(text, GIVEAWAYS)
+TRIP = RoundTrip(ASSIGNMENT, POINTS, LEARNERS, GIVEAWAYS, tap_answers)
+course = TRIP.course_fixture()
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    """A graded course: generated, released, four submissions autograded, feedback made."""
-    def answer(folder, plan):
-        if "order" in plan:
-            tap_answers(folder, plan)
-
-    return graded_course(tmp_path_factory.mktemp("vneid") / "course", ASSIGNMENT, LEARNERS, answer)
+def test_source_is_locked_and_holds_the_answers_only_in_hidden_tests():
+    TRIP.check_source()
 
 
 def test_release_holds_no_answers(course):
-    files = handed_out(course)
-    assert {path.name for path in files} == {NOTEBOOK}, "nothing but the notebook is handed out"
-    for path in files:
-        assert leaks(path.read_text(encoding="utf-8")) == [], path
+    TRIP.check_release(course)
 
 
 def test_submissions_were_made_by_the_widgets(course):
-    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / ANSWERS).read_text("utf-8"))
+    saved = json.loads((course / "submitted" / "hv01" / ASSIGNMENT / TRIP.answers).read_text("utf-8"))
     assert saved["answers"]["level1_steps"] == {"placed": RIGHT_ORDER}
-    assert not (course / "submitted" / "hv03" / ASSIGNMENT / ANSWERS).exists()
+    assert not (course / "submitted" / "hv03" / ASSIGNMENT / TRIP.answers).exists()
 
 
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
-def test_gradebook_has_partial_credit_per_question(course, learner):
-    expected = LEARNERS[learner]["expected"]
-    max_score, total, scores, needs_manual = read_scores(course, ASSIGNMENT, learner, POINTS)
-    assert max_score == sum(POINTS.values())
-    assert scores == pytest.approx(expected)
-    assert total == pytest.approx(sum(expected.values()))
-    assert needs_manual is False
+def test_gradebook_has_partial_credit_and_no_traceback(course, learner):
+    TRIP.check_graded(course, learner)
 
 
 def test_garbage_answer_file_is_kept_for_the_trainer(course):
     autograded = course / "autograded" / "hv04" / ASSIGNMENT
-    assert (autograded / ANSWERS).read_bytes() == LEARNERS["hv04"]["garbage"]
-
-
-@pytest.mark.parametrize("learner", sorted(LEARNERS))
-def test_no_traceback_or_stderr_in_any_autograded_notebook(course, learner):
-    nb = nbformat.read(course / "autograded" / learner / ASSIGNMENT / NOTEBOOK, as_version=4)
-    bad = [out for cell in nb.cells if cell.cell_type == "code"
-           for out in cell.outputs if out.output_type == "error" or out.get("name") == "stderr"]
-    assert bad == [], "learners must never see a traceback, whatever their answer file holds"
+    assert (autograded / TRIP.answers).read_bytes() == LEARNERS["hv04"]["garbage"]
 
 
 def test_the_leak_check_finds_answers_where_they_are(course):
-    """Without this, a leak check that never matches would pass every test above."""
-    from nbconvert import HTMLExporter
-
-    autograded = course / "autograded" / "hv01" / ASSIGNMENT / NOTEBOOK
-    assert len(leaks(autograded.read_text(encoding="utf-8"))) == len(GIVEAWAYS)
-    page, _ = HTMLExporter().from_filename(str(autograded))
-    assert len(leaks(page)) == len(GIVEAWAYS)
+    TRIP.check_leak_check(course)
 
 
 @pytest.mark.parametrize("learner", sorted(LEARNERS))
 def test_feedback_is_vietnamese_without_hidden_tests(course, learner):
-    page = (course / "feedback" / learner / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text("utf-8")
-    assert leaks(page) == []
-    assert "Điểm:" in page
+    readable = TRIP.feedback(course, learner)
     if learner == "hv02":
-        assert "Có 3/6 bước ở đúng vị trí. Điểm: 1,5/3." in page
-        assert "Chọn đúng 3/4 số, chọn nhầm 1 số" in page
-    if learner == "hv04":
-        assert "Không đọc được" in page
+        assert "Có 3/6 bước ở đúng vị trí. Điểm: 1,5/3." in readable
+        assert "Chọn đúng 3/4 số, chọn nhầm 1 số" in readable
 
 
 def test_answers_survive_a_kernel_restart(course, tmp_path, monkeypatch):
