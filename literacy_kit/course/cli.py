@@ -78,11 +78,14 @@ def _known(course: CourseDir, assignment: str) -> None:
 def _locked(course: CourseDir, args):
     """The assignment's grading lock, saying so when the classroom (or another trainer's
     command) is grading it and this command has to wait."""
-    from .grade_lock import grading_lock
+    from .grade_lock import grading_lock, holder
+
+    def waiting() -> None:
+        key = "grade_waiting" if holder(course.root, args.assignment) == "relay" else "grade_waiting_other"
+        _say(key, args.lang, sys.stderr, assignment=args.assignment)
 
     _known(course, args.assignment)
-    return grading_lock(course.root, args.assignment, on_wait=lambda: _say(
-        "grade_waiting", args.lang, sys.stderr, assignment=args.assignment))
+    return grading_lock(course.root, args.assignment, on_wait=waiting, who="trainer")
 
 
 def run_collect(args) -> int:

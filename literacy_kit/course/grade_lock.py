@@ -10,7 +10,9 @@ makes feedback pages therefore holds the same lock, an ``flock`` on
 dies, so a killed relay never blocks the trainer).
 
 The lock is re-entrant within one thread: the relay holds it around its whole round and
-calls :func:`~literacy_kit.course.grade.grade_assignment`, which takes it again.
+calls :func:`~literacy_kit.course.grade.grade_assignment`, which takes it again. Its holder
+writes who it is into the lock file (``relay`` or ``trainer``), so a command that has to
+wait can say what it waits for (:func:`holder`).
 
 >>> import tempfile
 >>> root = tempfile.mkdtemp()
@@ -53,11 +55,20 @@ def held(course_root, assignment: str) -> bool:
     return _depth.get(_key(course_root, assignment), 0) > 0
 
 
+def holder(course_root, assignment: str) -> str:
+    """Who holds ``assignment``'s lock, as its holder wrote it ('' if unknown or free)."""
+    try:
+        return lock_path(course_root, assignment).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 @contextmanager
-def grading_lock(course_root, assignment: str,
-                 on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+def grading_lock(course_root, assignment: str, on_wait: Callable[[], None] | None = None,
+                 who: str = "") -> Iterator[None]:
     """Hold ``assignment``'s grading lock; ``on_wait()`` is called once if another process
-    (or thread) holds it and this one has to wait."""
+    (or thread) holds it and this one has to wait. ``who`` is written into the lock file
+    while it is held."""
     key = _key(course_root, assignment)
     if _depth.get(key):
         _depth[key] += 1
@@ -68,7 +79,7 @@ def grading_lock(course_root, assignment: str,
         return
     path = lock_path(course_root, assignment)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
+    with open(path, "a+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -76,8 +87,17 @@ def grading_lock(course_root, assignment: str,
                 on_wait()
             fcntl.flock(handle, fcntl.LOCK_EX)
         _depth[key] = 1
+        _say(handle, who)
         try:
             yield
         finally:
             del _depth[key]
+            _say(handle, "")
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _say(handle, who: str) -> None:
+    handle.truncate(0)
+    if who:
+        handle.write(f"{who}\n")
+    handle.flush()

@@ -13,18 +13,18 @@ import pytest
 
 from literacy_kit.cli import main
 from literacy_kit.course import grade_lock
-from literacy_kit.course.grade_lock import grading_lock, held, lock_path
+from literacy_kit.course.grade_lock import grading_lock, held, holder, lock_path
 from literacy_kit.i18n import t
 
 from classroom.course_setup import make_course
 
 
-def hold_in_thread(root, assignment: str, seconds: float) -> threading.Thread:
+def hold_in_thread(root, assignment: str, seconds: float, who: str = "") -> threading.Thread:
     """Another holder: takes the lock, keeps it ``seconds``; returns once it holds it."""
     taken = threading.Event()
 
     def run():
-        with grading_lock(root, assignment):
+        with grading_lock(root, assignment, who=who):
             taken.set()
             time.sleep(seconds)
 
@@ -58,11 +58,13 @@ def test_no_wait_and_no_message_when_free_and_other_assignments_do_not_block(tmp
 
 
 def test_reentrant_in_one_thread_so_the_relay_can_call_grade_assignment_under_it(tmp_path):
-    with grading_lock(tmp_path, "vneid"):
-        with grading_lock(tmp_path, "vneid", on_wait=lambda: pytest.fail("waited on itself")):
-            assert held(tmp_path, "vneid")
-        assert held(tmp_path, "vneid")
+    with grading_lock(tmp_path, "vneid", who="relay"):
+        with grading_lock(tmp_path, "vneid", on_wait=lambda: pytest.fail("waited on itself"),
+                          who="trainer"):
+            assert held(tmp_path, "vneid") and holder(tmp_path, "vneid") == "relay"
+        assert held(tmp_path, "vneid") and holder(tmp_path, "vneid") == "relay"
     assert not held(tmp_path, "vneid") and grade_lock._depth == {}
+    assert holder(tmp_path, "vneid") == ""
 
 
 @pytest.mark.parametrize("name", ["../vneid", "a/b", ".hidden", "", "x" * 81])
@@ -71,22 +73,25 @@ def test_only_assignment_names_make_a_lock_file(tmp_path, name):
         lock_path(tmp_path, name)
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_trainer_collect_waits_for_the_classroom_with_a_message(tmp_path, capsys, lang):
+@pytest.mark.parametrize("lang, who, key", [("vi", "relay", "grade_waiting"),
+                                             ("en", "relay", "grade_waiting"),
+                                             ("vi", "trainer", "grade_waiting_other")])
+def test_trainer_collect_waits_for_the_classroom_with_a_message(tmp_path, capsys, lang, who, key):
     course = make_course(tmp_path)
     stick = tmp_path / "stick"
     (stick / "hv01").mkdir(parents=True)
     (stick / "hv01" / "vneid.ipynb").write_text("{}", encoding="utf-8")
-    holder = hold_in_thread(course, "vneid", 1.0)   # the relay, grading what just arrived
+    holder_thread = hold_in_thread(course, "vneid", 1.0, who)   # e.g. the relay, grading
     start = time.monotonic()
     status = main(["course", "collect", "vneid", "--from", str(stick), "--course", str(course),
                    "--lang", lang])
     took = time.monotonic() - start
-    holder.join()
+    holder_thread.join()
     err = capsys.readouterr().err
-    assert t("course.grade_waiting", lang, assignment="vneid") in err
+    assert t(f"course.{key}", lang, assignment="vneid") in err
     assert took >= 0.5 and status == 0
     assert (course / "submitted" / "hv01" / "vneid" / "vneid.ipynb").is_file()
+    assert holder(course, "vneid") == ""
 
 
 def test_an_unknown_assignment_is_refused_before_any_lock(tmp_path, capsys):
