@@ -93,7 +93,7 @@ def test_hub_config_names_real_traits():
     assert unknown == []
 
 
-def test_hub_extra_config_sends_learners_to_their_pages_and_trainers_to_jupyterlab():
+def test_hub_extra_config_finds_the_login_page_and_sends_learners_and_trainers_apart():
     from traitlets.config import Config
 
     from jupyterhub.spawner import Spawner
@@ -112,6 +112,9 @@ def test_hub_extra_config_sends_learners_to_their_pages_and_trainers_to_jupyterl
         hook(spawner)
         return spawner
 
+    from literacy_kit.classroom.hub_config import TEMPLATES
+
+    assert c.JupyterHub.template_paths == [str(TEMPLATES)] and (TEMPLATES / "login.html").is_file()
     learner, trainer = spawn("hv01"), spawn(trainers[0])
     assert learner.default_url == "/voila/render/home.ipynb" and trainer.default_url == "/lab"
     assert learner.environment["LK_CLASSROOM_USER"] == "hv01"
