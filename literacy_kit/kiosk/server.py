@@ -1,8 +1,8 @@
 """Start the kiosk: a real Voila server on loopback serving only the kiosk notebook.
 
 The launcher lays out a private runtime folder (the notebook alone, plus the
-``lk-kiosk`` Voila template with a local copy of the icon font), then runs Voila
-with settings fit for a public touchscreen.
+``lk-kiosk`` Voila template, which extends the kit's light page ``lk-page``), then runs
+Voila with settings fit for a public touchscreen.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from html import escape
 
+from .. import page
 from ..i18n import LANGS, t
 from .kernels import KERNEL_NAME, PROVISIONER_NAME
 from .settings import KioskSettings
@@ -24,8 +25,8 @@ from .settings import KioskSettings
 HERE = Path(__file__).parent
 TEMPLATE_NAME = "lk-kiosk"
 NOTEBOOK_NAME = "kiosk.ipynb"
-# Only the widget manager is needed in the page; every other JupyterLab extension
-# installed next to Voila (nbgrader, RISE, ...) would add requests and startup time.
+# The light page loads no JupyterLab extension; should the page ever be Voila's own again,
+# only the widget manager is needed (nbgrader, RISE, ... add requests and startup time).
 PAGE_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
 
 
@@ -48,6 +49,8 @@ def prepare_runtime(root: Path, lang: str = "vi") -> Path:
     shutil.copy2(HERE / "template" / "static" / "lk-kernel-watch.js", template / "static")
     _write_notice(template / "lk_notice.html.j2", lang)
     _write_kernelspec(root / "share" / "jupyter" / "kernels" / KERNEL_NAME)
+    # The page shows no icon font any more; the files stay served because the launcher's
+    # health check (kiosk/launcher.py, HEALTH_PATH) asks for one of them.
     fa = _fontawesome_root()
     fa_dest = template / "static" / "fontawesome"
     (fa_dest / "css").mkdir(parents=True, exist_ok=True)
@@ -116,7 +119,8 @@ def kiosk_env(root: Path, settings: KioskSettings, base: dict | None = None) -> 
     """Environment for Voila and its kernels: the runtime template path and the kiosk settings."""
     env = dict(os.environ if base is None else base)
     data_dir = str(root / "share" / "jupyter")
-    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (data_dir, env.get("JUPYTER_PATH", "")) if p)
+    # the runtime template first, then the light page it extends
+    env["JUPYTER_PATH"] = os.pathsep.join((data_dir, page.jupyter_path(env.get("JUPYTER_PATH"))))
     env.update(settings.to_env())
     # Kernels of a public kiosk must not write IPython history of what visitors did,
     # nor speech audio of screens they filled in (prewarmed audio is still played).

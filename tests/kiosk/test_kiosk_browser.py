@@ -78,9 +78,16 @@ def test_nothing_is_requested_outside_loopback(page, kiosk_server):
     assert requested, "no request was recorded"
     outside = [url for url in requested if not is_loopback(url)]
     assert outside == []
-    assert any("fontawesome/css/all.min.css" in url for url in requested)
-    assert any("/webfonts/" in url for url in requested), "the icon font was not loaded"
+    # the light page: its own small bundle, no JupyterLab frontend, no icon font
+    assert any("/lk-page/static/lk-page.js" in url for url in requested)
+    assert not any("/voila/static/voila.js" in url or "/labextensions/" in url for url in requested)
+    assert not any("/webfonts/" in url or "fontawesome" in url for url in requested)
     assert failed == []
+    # the tiles' icons are drawings of the page's own (a CSS mask), shown at a size
+    page.locator(".lk-kiosk-home-button").click()
+    icon = page.locator(".lk-kiosk-tile-help .fa").first
+    icon.wait_for(state="visible")
+    assert icon.bounding_box()["width"] >= 12
 
 
 @pytest.fixture(scope="module")

@@ -56,8 +56,9 @@ def test_page_has_no_source_and_ignores_template_override(kiosk_server):
     assert status == 200
     assert "from literacy_kit" not in body          # sources stripped
     assert "cdn.jsdelivr.net" not in body           # our template, not the stock one
-    assert "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css" in body
-    assert "theme-dark" not in body
+    assert "voila/templates/lk-page/static/lk-page.js?v=" in body  # the light page
+    assert "voila/templates/lk-kiosk/static/lk-kernel-watch.js" in body
+    assert "lk-page-dark" not in body
 
 
 def test_icon_font_is_served_locally(kiosk_server):

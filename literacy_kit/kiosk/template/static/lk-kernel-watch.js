@@ -1,10 +1,12 @@
 // Kiosk page: when the kernel behind this page dies, restarts or can no longer be
-// reached, load the page again (a fresh kernel, the home screen) and, once back, show
-// the short notice the server put in the page. The page's own unload beacon shuts the
-// old kernel down on the way.
+// reached, or the page could not load, load the page again (a fresh kernel, the home
+// screen) and, once back, show the short notice the server put in the page. The page's
+// own unload beacon shuts the old kernel down on the way. The light page (lk-page.js)
+// announces its kernel and its failures with DOM events.
 (function () {
   "use strict";
   var KEY = "lk-kiosk-kernel-lost";
+  var RETRY_MS = 3000; // a page that failed to load waits a little before trying again
   var notice = document.querySelector(".lk-kiosk-restart-notice");
   try {
     if (notice && window.sessionStorage.getItem(KEY)) {
@@ -16,7 +18,7 @@
 
   var leaving = false;
   function backHome() {
-    if (leaving) { return; }
+    if (leaving || (window.lkPage && window.lkPage.leaving)) { return; }
     leaving = true;
     try { window.sessionStorage.setItem(KEY, "1"); } catch (e) { /* see above */ }
     window.location.replace(window.location.pathname);
@@ -33,12 +35,8 @@
     });
   }
 
-  var tries = 0;
-  (function waitForManager() {
-    var app = window.jupyterapp;
-    var manager = app && app.widgetManager;
-    if (manager && manager.kernel) { watch(manager.kernel); return; }
-    tries += 1;
-    if (tries < 1200) { window.setTimeout(waitForManager, 100); }
-  })();
+  document.addEventListener("lk-page-kernel", function (event) { watch(event.detail.kernel); });
+  document.addEventListener("lk-page-failed", function () {
+    window.setTimeout(backHome, RETRY_MS);
+  });
 })();
