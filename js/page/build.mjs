@@ -19,6 +19,8 @@ const result = await build({
   charset: "utf8",
   outdir: `${OUT}/static`,
   define: { "process.env.NODE_ENV": '"production"' },
+  // see src/sanitize.js
+  alias: { "sanitize-html": "./src/sanitize.js" },
   metafile: true,
   logLevel: "warning",
 });

@@ -14,6 +14,7 @@ import * as controls from "@jupyter-widgets/controls";
 import { PageConfig } from "@jupyterlab/coreutils";
 import { CommsOverSubshells } from "@jupyterlab/services/lib/kernel/comm";
 import { KernelConnection } from "@jupyterlab/services/lib/kernel/default";
+import { getKernelModel } from "@jupyterlab/services/lib/kernel/restapi";
 import { ServerConnection } from "@jupyterlab/services/lib/serverconnection";
 import { Widget } from "@lumino/widgets";
 
@@ -112,7 +113,16 @@ async function start() {
   window.lkPage.manager = manager;
   shutdownOnLeave(baseUrl, kernel);
   emit("lk-page-kernel", { kernel });
-  await manager.load();
+  // A kernel that is already gone (culled, server restarted) would only show after the
+  // connection's retries (a minute): ask the server once, alongside the first messages.
+  const pending = () => new Promise(() => {}); // the loading decides
+  const gone = getKernelModel(kernelId, serverSettings).then((model) => {
+    if (!model) {
+      throw new Error(`kernel ${kernelId} is gone`);
+    }
+    return pending();
+  }, pending);
+  await Promise.race([manager.load(), gone]);
   const scripts = Array.from(document.querySelectorAll(`script[type="${VIEW_MIME}"]`));
   const shown = await Promise.allSettled(scripts.map((script) => showView(manager, script)));
   const failed = shown.find((result) => result.status === "rejected");
