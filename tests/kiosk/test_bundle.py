@@ -49,6 +49,9 @@ def test_bundle_installs_offline_and_the_kiosk_starts(tmp_path):
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_http(url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css", timeout=120)
+        # the light page's built script and styles came with the wheel
+        wait_http(url + "voila/templates/lk-page/static/lk-page.js", timeout=10)
+        wait_http(url + "voila/templates/lk-page/static/lk-page.css", timeout=10)
 
         async def visit():
             async with Visitor(url) as visitor:
