@@ -1,8 +1,10 @@
 """Kiosk kernels in a real Chromium: reloads leave no kernels behind, and a kernel killed
-under an open page brings the visitor back to a fresh home screen with a short notice."""
+under an open page, or a page that cannot load its widgets, brings the visitor back to a
+fresh home screen with a short notice."""
 from __future__ import annotations
 
 import signal
+import uuid
 
 import pytest
 
@@ -54,3 +56,28 @@ def test_a_killed_kernel_brings_the_visitor_back_home(page, server):
     page.locator(".lk-kiosk-tile-help").click()
     page.wait_for_selector(".lk-help", state="visible")
     notice.wait_for(state="hidden", timeout=15_000)
+
+
+def test_a_page_that_cannot_load_its_widgets_tries_again(page, server):
+    """The first page names a kernel the server no longer has: the visitor still gets a
+    fresh home screen (with the notice), never a blank page."""
+    served = []
+
+    def first_page_names_a_lost_kernel(route):
+        served.append(route.request.url)
+        if len(served) > 1:
+            route.continue_()  # later pages come from the server as they are
+            return
+        response = route.fetch()
+        body = response.text()
+        kernel_id = body.split('"kernelId": "')[1].split('"')[0]
+        route.fulfill(response=response, body=body.replace(kernel_id, str(uuid.uuid4())))
+
+    page.route(server.url, first_page_names_a_lost_kernel)
+    page.goto(server.url)
+    notice = page.locator(".lk-kiosk-restart-notice")
+    notice.wait_for(state="visible", timeout=30_000)
+    page.wait_for_selector(TILES, state="visible")
+    assert len(served) == 2
+    page.locator(".lk-kiosk-tile-help").click()
+    page.wait_for_selector(".lk-help", state="visible")

@@ -7,6 +7,7 @@
   "use strict";
   var KEY = "lk-kiosk-kernel-lost";
   var RETRY_MS = 3000; // a page that failed to load waits a little before trying again
+  var READY_MS = 90000; // a page whose script never reported (not loaded at all) tries again
   var notice = document.querySelector(".lk-kiosk-restart-notice");
   try {
     if (notice && window.sessionStorage.getItem(KEY)) {
@@ -35,6 +36,8 @@
     });
   }
 
+  var notReady = window.setTimeout(backHome, READY_MS);
+  document.addEventListener("lk-page-ready", function () { window.clearTimeout(notReady); });
   document.addEventListener("lk-page-kernel", function (event) { watch(event.detail.kernel); });
   document.addEventListener("lk-page-failed", function () {
     window.setTimeout(backHome, RETRY_MS);
