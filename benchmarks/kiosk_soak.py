@@ -38,9 +38,10 @@ VENV_BIN = Path(sys.executable).parent
 HEALTH = "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css"
 
 
-#: Address space each kiosk process may use here. A protocol-level visitor tapping a tile
-#: that sends images made the Voila server grow past 18 GB (not seen with Chromium): the
-#: cap turns that into a failed run instead of a machine out of memory.
+#: Address space each kiosk process may use here. A legacy-protocol client tapping a tile
+#: that sends images once made the Voila server grow past 18 GB (now refused, see
+#: ``kiosk/websocket_guard.py``): the cap turns any such regression into a failed run
+#: instead of a machine out of memory.
 MEMORY_CAP = 4 << 30
 
 
