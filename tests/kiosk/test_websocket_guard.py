@@ -140,3 +140,4 @@ def test_the_legacy_protocol_is_refused_and_v1_visitors_still_work(capped_server
 
     assert len(run_async(browser_like())) >= 2
     assert answers_within(capped_server.url + HEALTH, 3.0)
+
