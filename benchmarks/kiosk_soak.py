@@ -2,14 +2,22 @@
 
 * ``--cycles`` open-tap-home cycles by protocol-level visitors (page, kernel websocket,
   widget states, a tap on a tile, a tap on Home, the page's beacon on leaving): latency
-  p50/p95, and the server's memory (server process, and all its kernels) every 25 cycles;
+  p50/p95, and the server's memory every 25 cycles: its resident size, the USS of all
+  kiosk processes, and from inside the server (``kiosk/memory_probe.py``, on only here)
+  what is live (Python's objects, glibc's heap in use, loggers) against what the two
+  allocators hold, to tell a leak from allocator retention;
 * ``--reloads`` reloads (a visitor leaves with the beacon and comes straight back): the
   most kernels seen and the kernels left;
 * bursts of visitors arriving at once (``--bursts``): time to the home screen, failures,
   and the kernels left once they all left (recovery);
-* a privacy scan: a visitor in Chromium types a made-up 12-digit number, walks away; after
-  the idle reset the number is searched in the server's log, its runtime and temporary
-  folders, its home and caches, the speech cache and the browser's profile.
+* a privacy scan on the real kiosk browser (``kiosk/privacy_check.py``): the kiosk's own
+  launcher starts Chromium with its flags and throw-away profile, under the kiosk's
+  enforced policy mounted in a private namespace (root only; the machine's ``/etc`` is
+  untouched); a made-up 12-digit number is typed by taps, the visitor walks away, the
+  idle reset comes, the launcher closes Chromium; the number is searched in the profile
+  (while open, after close, after removal), the browser's home, caches and temporary
+  folder, the server's log, home, runtime, temporary folders and speech cache, and the
+  system's temporary folders.
 
 The server runs with its own HOME, TMPDIR and speech cache, so the scan sees all it wrote.
 
@@ -20,9 +28,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
-import statistics
+import signal
 import subprocess
 import sys
 import tempfile
@@ -31,16 +40,16 @@ from pathlib import Path
 
 import psutil
 
-from literacy_kit.kiosk.launcher import KIOSK_FLAGS
-from kiosk_startup import CHROMIUM_ARGS, burst, free_port, kernel_count, percentile, wait_http
+from kiosk_startup import burst, free_port, kernel_count, percentile, wait_http
 
 VENV_BIN = Path(sys.executable).parent
 HEALTH = "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css"
 
 
-#: Address space each kiosk process may use here. A protocol-level visitor tapping a tile
-#: that sends images made the Voila server grow past 18 GB (not seen with Chromium): the
-#: cap turns that into a failed run instead of a machine out of memory.
+#: Address space each kiosk process may use here. A legacy-protocol client tapping a tile
+#: that sends images once made the Voila server grow past 18 GB (now refused, see
+#: ``kiosk/websocket_guard.py``): the cap turns any such regression into a failed run
+#: instead of a machine out of memory.
 MEMORY_CAP = 4 << 30
 
 
@@ -60,8 +69,9 @@ class Server:
         for name in ("home", "tmp", "speech"):
             (root / name).mkdir(parents=True, exist_ok=True)
         self.log = root / "server.log"
+        self.probe = root / "memory-probe.jsonl"
         env = {**os.environ, "HOME": str(root / "home"), "TMPDIR": str(root / "tmp"),
-               "LK_SPEECH_CACHE": str(root / "speech")}
+               "LK_SPEECH_CACHE": str(root / "speech"), "LK_KIOSK_MEMORY_PROBE": str(self.probe)}
         self.process = subprocess.Popen(
             [str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(self.port), "--pool", str(pool),
              "--idle-reset", str(idle_reset)],
@@ -81,6 +91,24 @@ class Server:
             except psutil.Error:
                 continue
         return server_rss, total_uss
+
+    def voila(self) -> psutil.Process:
+        for process in psutil.Process(self.process.pid).children(recursive=True):
+            if "kiosk.voila_app" in " ".join(process.cmdline()):
+                return process
+        raise RuntimeError("no Voila process")
+
+    def inside(self, timeout: float = 60.0) -> dict:
+        """The server's own reading of its memory (see ``kiosk/memory_probe.py``)."""
+        before = len(self.probe.read_text().splitlines()) if self.probe.exists() else 0
+        self.voila().send_signal(signal.SIGUSR2)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            lines = self.probe.read_text().splitlines() if self.probe.exists() else []
+            if len(lines) > before:
+                return json.loads(lines[-1])
+        return {}
 
     def stop(self) -> None:
         self.process.terminate()
@@ -105,22 +133,39 @@ async def cycle(url: str) -> float:
     return elapsed
 
 
-def soak(server: Server, cycles: int) -> None:
+def soak(server: Server, cycles: int, every: int = 25, warm_up: int = 100) -> None:
     times, memory, failures = [], [], []
     for number in range(1, cycles + 1):
         try:
             times.append(asyncio.run(cycle(server.url)))
         except Exception as exc:  # noqa: BLE001 - a failed cycle is a figure here
             failures.append(type(exc).__name__)
-        if number % 25 == 0 or number == 1:
-            memory.append((number, *server.memory_mb()))
+        if number % every == 0 or number == 1:
+            time.sleep(8)  # the last visitor's kernel ends, the pool refills
+            memory.append((number, *server.memory_mb(), server.inside()))
     print(f"{cycles} open-tap-home cycles: p50 {percentile(times, 50):.3f} s, "
           f"p95 {percentile(times, 95):.3f} s, max {max(times):.3f} s; "
           f"{len(failures)} failed {sorted(set(failures))}")
-    print("memory (cycle: server RSS MB / all processes USS MB): " +
-          ", ".join(f"{n}: {rss:.0f}/{uss:.0f}" for n, rss, uss in memory))
-    first, last = memory[1] if len(memory) > 1 else memory[0], memory[-1]
-    print(f"server RSS drift from cycle {first[0]} to {last[0]}: {last[1] - first[1]:+.1f} MB")
+    print("memory (cycle: server RSS MB / all processes USS MB | inside the server: live = "
+          "Python objects + glibc in use MB, held = pymalloc arenas + glibc heaps MB, "
+          "objects, loggers):")
+    for number, rss, uss, inside in memory:
+        live = (inside.get("pymalloc_live_kb", 0) + inside.get("glibc_in_use_kb", 0)) / 1024
+        held = (inside.get("pymalloc_held_kb", 0) + inside.get("glibc_held_kb", 0)) / 1024
+        print(f"  {number:4d}: {rss:6.1f} / {uss:6.0f} | live {live:6.1f}, held {held:6.1f}, "
+              f"objects {inside.get('objects', 0):7d}, loggers {inside.get('loggers', 0)}")
+    if len(memory) > 2:
+        base = next((m for m in memory if m[0] >= warm_up), memory[1])
+        last = memory[-1]
+
+        def live(m):
+            return (m[3].get("pymalloc_live_kb", 0) + m[3].get("glibc_in_use_kb", 0)) / 1024
+
+        print(f"drift after warm-up (cycle {base[0]} to {last[0]}): server RSS "
+              f"{last[1] - base[1]:+.1f} MB, live {live(last) - live(base):+.1f} MB, objects "
+              f"{last[3].get('objects', 0) - base[3].get('objects', 0):+d}, loggers "
+              f"{last[3].get('loggers', 0) - base[3].get('loggers', 0):+d}; "
+              f"from cycle {memory[1][0]}: RSS {last[1] - memory[1][1]:+.1f} MB")
 
 
 def reloads(server: Server, count: int) -> None:
@@ -142,77 +187,34 @@ def reloads(server: Server, count: int) -> None:
 
 
 def privacy(pool: int) -> None:
-    from playwright.sync_api import sync_playwright
+    from literacy_kit.kiosk import privacy_check
 
-    secret = "0791" + "".join(random.choice("0123456789") for _ in range(8))
     with tempfile.TemporaryDirectory(prefix="lk-soak-privacy-") as tmp:
         root = Path(tmp)
         server = Server(root / "server", pool, idle_reset=8)
-        profile = root / "browser-profile"
         try:
-            with sync_playwright() as playwright:
-                # the launcher's browser flags (incognito among them) on a profile we can scan
-                context = playwright.chromium.launch_persistent_context(
-                    str(profile), executable_path=os.environ.get("LK_CHROMIUM", "/usr/bin/chromium"),
-                    args=CHROMIUM_ARGS + [flag for flag in KIOSK_FLAGS if flag != "--kiosk"],
-                    viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                page.goto(server.url)
-                page.locator(".lk-kiosk-tile-help").click()
-                field = page.locator(".lk-help-practice-field")
-                field.locator(".lk-field-keyboard-toggle").click()
-                for digit in secret:
-                    field.locator(f".lk-keyboard .lk-key-{digit}").click()
-                page.wait_for_function("([el, text]) => el.value === text",
-                                       arg=[field.locator("input").element_handle(), secret])
-                started = time.perf_counter()
-                page.locator(".lk-kiosk-home").wait_for(state="visible", timeout=60_000)
-                print(f"privacy: idle reset after {time.perf_counter() - started:.1f} s "
-                      f"(idle-reset 8 s)")
-                page.wait_for_timeout(2000)
-                context.close()
+            result = privacy_check.run(
+                server.url, root / "browser", chromium=os.environ.get("LK_CHROMIUM", "/usr/bin/chromium"),
+                server_places={"server log": server.log, "server home and caches": root / "server" / "home",
+                               "server runtime and temporary folders": root / "server" / "tmp",
+                               "speech cache": root / "server" / "speech"})
         finally:
             server.stop()
-        places = {"server log": [server.log], "server home and caches": [root / "server" / "home"],
-                  "runtime and temporary folders": [root / "server" / "tmp"],
-                  "speech cache": [root / "server" / "speech"], "browser profile": [profile]}
-        needle = secret.encode()
-        needles = (needle, secret.encode("utf-16-le"))
-        for name, paths in places.items():
-            hits = []
-            for base in paths:
-                files = [base] if base.is_file() else [p for p in base.rglob("*") if p.is_file()]
-                for path in files:
-                    try:
-                        data = path.read_bytes()
-                    except OSError:
-                        continue
-                    if any(n in data for n in needles):
-                        hits.append(str(path.relative_to(root)))
-            print(f"privacy scan, {name}: {'FOUND in ' + ', '.join(hits) if hits else 'not found'}")
-        print(f"privacy scan, system temporary folder ({tempfile.gettempdir()}): "
-              f"{'FOUND' if scan_tmp(needles, root) else 'not found'} (files changed during the run)")
+    print(f"privacy: Chromium by the kiosk launcher, kiosk policy "
+          f"{'applied (private mount namespace)' if result['policy'] else 'NOT applied (flags only)'}"
+          f", policy in force: {result.get('policy_in_force')}; idle reset "
+          f"{result.get('idle_reset_s', float('nan')):.1f} s after the last tap (idle-reset 8 s)")
 
+    def show(name, hits):
+        print(f"privacy scan, {name}: {'FOUND in ' + ', '.join(hits) if hits else 'not found'}")
 
-def scan_tmp(needles, own: Path, since: float | None = None) -> bool:
-    """Look in the system temp folder's files changed in the last 10 minutes (not ``own``)."""
-    since = since or time.time() - 600
-    for path in Path(tempfile.gettempdir()).glob("*"):
-        if own in path.parents or path == own:
-            continue
-        try:
-            files = [path] if path.is_file() else list(path.rglob("*"))
-        except OSError:
-            continue
-        for item in files:
-            try:
-                if item.is_file() and item.stat().st_mtime >= since and item.stat().st_size < 20e6:
-                    data = item.read_bytes()
-                    if any(n in data for n in needles):
-                        return True
-            except OSError:
-                continue
-    return False
+    for stage in ("while_open", "profile_after_close"):
+        for name, hits in result.get(stage, {}).items():
+            show(f"{name} ({stage.replace('_', ' ')})", hits)
+    print(f"privacy: profile folder removed by the launcher: {result.get('profile_removed')}")
+    for name, hits in result.get("after", {}).items():
+        show(name, hits)
+    show("system temporary folders (files changed during the run)", result.get("system temporary folders", []))
 
 
 def main() -> int:

@@ -60,8 +60,12 @@ def wait_http(url: str, timeout: float = 60.0) -> None:
 class KioskServer:
     """``literacy-kit kiosk`` started through the real command-line tool."""
 
-    def __init__(self, idle_reset: float = 180, pool: int = 1, lang: str = "vi"):
+    def __init__(self, idle_reset: float = 180, pool: int = 1, lang: str = "vi",
+                 memory_cap: int | None = None):
         self.port = free_port()
+        #: address space each of its processes may use (bytes), for tests that try to make
+        #: the server grow: a failure then stays a failed test, not a machine out of memory
+        self.memory_cap = memory_cap
         self.url = f"http://127.0.0.1:{self.port}/"
         cli = Path(sys.executable).with_name("literacy-kit")
         self.command = [str(cli), "kiosk", "--port", str(self.port), "--idle-reset", str(idle_reset),
@@ -72,10 +76,16 @@ class KioskServer:
     def start(self) -> "KioskServer":
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT,
+                                        preexec_fn=self._cap if self.memory_cap else None)
         # A static asset, not "/": every GET of the page takes a kernel.
         wait_http(self.url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
         return self
+
+    def _cap(self) -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (self.memory_cap, self.memory_cap))
 
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")

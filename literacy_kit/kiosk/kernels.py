@@ -13,6 +13,7 @@ crashed or a browser that was killed sends no beacon.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import json
 import os
 import shutil
@@ -26,6 +27,7 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from traitlets import Float
 
 from ..course.fork_kernel import ForkedProcess
+from . import memory_probe
 
 PROVISIONER_NAME = "literacy-kit-kiosk"
 KERNEL_NAME = "lk-kiosk"
@@ -126,7 +128,9 @@ class KioskForkProvisioner(LocalProvisioner):
 
 
 class KioskKernelManager(AsyncMappingKernelManager):
-    """Jupyter's kernel manager, plus: a kernel whose page left is shut down within seconds."""
+    """Jupyter's kernel manager, plus: a kernel whose page left is shut down within seconds,
+    one event logger for all kernels instead of one that outlives each, and the heap's free
+    pages handed back after kernels end."""
 
     orphan_timeout = Float(8.0, config=True, help=(
         "Seconds a kernel may stay without any page connected, after a page had connected, "
@@ -134,7 +138,28 @@ class KioskKernelManager(AsyncMappingKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        memory_probe.install(self)  # only when the soak benchmark asks for it
         self._orphan_timers: dict[str, asyncio.TimerHandle] = {}
+        self._event_logger = None
+        self._trim_timer: asyncio.TimerHandle | None = None
+
+    def pre_start_kernel(self, kernel_name, kwargs):
+        """Every kernel's manager shares one event logger.
+
+        jupyter_server gives each kernel's manager its server's event logger, found on
+        the server application; Voila's application has none, so each kernel built a new
+        ``EventLogger``, whose uniquely named ``logging.Logger`` stays registered in the
+        logging module for good: one more live logger per visitor, for the life of the
+        kiosk (measured: +96 loggers per 100 visits, the only object type still growing
+        after warm-up). The first kernel's logger, built and given its event schemas by
+        jupyter_server, serves them all.
+        """
+        manager, kernel_name, kernel_id = super().pre_start_kernel(kernel_name, kwargs)
+        if self._event_logger is None:
+            self._event_logger = manager.event_logger
+        else:
+            manager.event_logger = self._event_logger
+        return manager, kernel_name, kernel_id
 
     def notify_connect(self, kernel_id):
         super().notify_connect(kernel_id)
@@ -150,6 +175,27 @@ class KioskKernelManager(AsyncMappingKernelManager):
                 old.cancel()
             self._orphan_timers[kernel_id] = asyncio.get_event_loop().call_later(
                 self.orphan_timeout, lambda: asyncio.ensure_future(self._end_orphan(kernel_id)))
+
+    async def shutdown_kernel(self, kernel_id, now=False, restart=False):
+        await super().shutdown_kernel(kernel_id, now=now, restart=restart)
+        if not restart and self._trim_timer is None:
+            # once per burst of shutdowns
+            self._trim_timer = asyncio.get_event_loop().call_later(5.0, self._release_free_memory)
+
+    def _release_free_memory(self) -> None:
+        """Hand glibc's free heap pages back to the system (``malloc_trim``).
+
+        Each visit allocates and frees a few MB in the server (the page, widget states,
+        kernel messages); glibc keeps the freed pages, so the server's resident size crept
+        up visit after visit while its live memory stayed flat (measured over 300 visits:
+        live 20.2 → 20.3 MB in glibc's heaps, held 40 → 47 MB). Trimming takes a few
+        milliseconds; elsewhere than glibc it does nothing.
+        """
+        self._trim_timer = None
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):
+            pass
 
     async def _end_orphan(self, kernel_id: str) -> None:
         self._orphan_timers.pop(kernel_id, None)

@@ -109,6 +109,9 @@ def voila_command(notebook: Path, host: str, port: int, pool: int,
         "--MappingKernelManager.cull_connected=False",
         "--VoilaConfiguration.multi_kernel_manager_class="
         "literacy_kit.kiosk.kernels.KioskKernelManager",
+        # v1 protocol and well-formed frames only (see kiosk/websocket_guard.py)
+        "--Voila.kernel_websocket_connection_class="
+        "literacy_kit.kiosk.websocket_guard.KioskWebsocketConnection",
     ]
     if pool > 0:
         command += ["--preheat_kernel=True", f"--pool_size={pool}"]

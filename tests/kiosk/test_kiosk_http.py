@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 import tornado.websocket
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_msg_from_ws_v1,
+    serialize_msg_to_ws_v1,
+)
 
+from literacy_kit.kiosk.websocket_guard import V1_PROTOCOL
 from support import run_async
 
 pytestmark = pytest.mark.browser  # needs the real server, like the browser tests
@@ -66,30 +71,30 @@ def test_icon_font_is_served_locally(kiosk_server):
     assert status == 200 and "@font-face" in body
 
 
-def kernel_message(msg_type: str, content: dict) -> str:
-    return json.dumps({
-        "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "visitor",
-                   "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
-        "parent_header": {}, "metadata": {}, "content": content, "channel": "shell",
-    })
+def kernel_message(msg_type: str, content: dict) -> bytes:
+    """A shell message in the v1 websocket protocol (the only one the kiosk serves)."""
+    message = {"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "visitor",
+                          "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
+               "parent_header": {}, "metadata": {}, "content": content}
+    return serialize_msg_to_ws_v1(message, "shell", pack=lambda part: json.dumps(part).encode())
 
 
 async def talk_to_kernel(url: str, marker: Path) -> list[str]:
     """Send an execute_request and a kernel_info_request; return the reply types seen."""
-    connection = await tornado.websocket.websocket_connect(url)
+    connection = await tornado.websocket.websocket_connect(url, subprotocols=[V1_PROTOCOL])
     code = f"open({str(marker)!r}, 'w').write('executed')"
     connection.write_message(kernel_message("execute_request", {
         "code": code, "silent": False, "store_history": False, "user_expressions": {},
-        "allow_stdin": False, "stop_on_error": True}))
-    connection.write_message(kernel_message("kernel_info_request", {}))
+        "allow_stdin": False, "stop_on_error": True}), binary=True)
+    connection.write_message(kernel_message("kernel_info_request", {}), binary=True)
     seen: list[str] = []
     try:
         while "kernel_info_reply" not in seen:
             raw = await asyncio.wait_for(connection.read_message(), timeout=15)
             if raw is None:
                 break
-            if isinstance(raw, str):
-                seen.append(json.loads(raw)["header"]["msg_type"])
+            _channel, parts = deserialize_msg_from_ws_v1(raw)
+            seen.append(json.loads(parts[0])["msg_type"])
         await asyncio.sleep(2)  # give a wrongly accepted execute time to land
     finally:
         connection.close()
