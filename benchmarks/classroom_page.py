@@ -31,6 +31,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import shutil
@@ -38,6 +39,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -70,8 +72,12 @@ def build_course(root: Path):
     (course / "nbgrader_config.py").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "exercises" / "source" / "vneid", course / "source" / "vneid")
     csv = root / "roster.csv"
-    csv.write_text(f"id,name,village,role\n{LEARNER},Nguyễn Văn An,Thôn Đồng Vành,official\n"
-                   f"{TRAINER},Trần Thị Giang,Xã Sơn Động,other\n", encoding="utf-8")
+    from faker import Faker
+
+    fake = Faker("vi_VN")
+    fake.seed_instance(13)
+    csv.write_text("id,name,village,role\n" + "".join(f"{person},{fake.name()},{fake.last_name()},other\n"
+                                                       for person in (LEARNER, TRAINER)), encoding="utf-8")
     write_roster(CourseDir(course), {p.id: p for p in parse_roster(csv.read_bytes()).learners})
     assert all(step.ok for step in release(CourseDir(course), "vneid"))
     # the trainer opens a copy of the learner's notebook (not the release folder itself)
@@ -90,13 +96,21 @@ def log_in(page, base: str, user: str, pin: str, ready: str) -> None:
 
 
 class Meter:
-    """Phone conditions on one page and the bytes it receives."""
+    """Phone conditions on one page and the bytes it receives.
+
+    HTTP: ``encodedDataLength`` (headers and bodies as they crossed the wire). Websocket:
+    Chromium reports each message's payload after decompression; when the server agreed to
+    permessage-deflate, each payload is deflated here the way that extension does (one raw
+    deflate stream per socket, sync flush, 4 bytes dropped) to count what was sent.
+    """
 
     def __init__(self, context, page):
-        self.http = self.ws = 0
+        self.http = self.ws = self.ws_raw = 0
         self.requests = 0
+        self._deflate: dict[str, object] = {}
         self.cdp = context.new_cdp_session(page)
         self.cdp.on("Network.loadingFinished", self._http)
+        self.cdp.on("Network.webSocketHandshakeResponseReceived", self._handshake)
         self.cdp.on("Network.webSocketFrameReceived", self._ws)
         self.cdp.send("Network.enable")
         self.cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
@@ -106,10 +120,21 @@ class Meter:
         self.http += event["encodedDataLength"]
         self.requests += 1
 
+    def _handshake(self, event):
+        headers = {k.lower(): v for k, v in event["response"].get("headers", {}).items()}
+        if "permessage-deflate" in headers.get("sec-websocket-extensions", ""):
+            self._deflate[event["requestId"]] = zlib.compressobj(6, zlib.DEFLATED, -15)
+
     def _ws(self, event):
-        payload = event["response"]["payloadData"]
-        # binary frames arrive base64-encoded: count their real size
-        self.ws += len(payload) * 3 // 4 if event["response"].get("opcode") == 2 else len(payload.encode())
+        response = event["response"]
+        payload = response["payloadData"]
+        data = base64.b64decode(payload) if response.get("opcode") == 2 else payload.encode()
+        self.ws_raw += len(data)
+        deflate = self._deflate.get(event["requestId"])
+        if deflate is None:
+            self.ws += len(data)
+        else:
+            self.ws += len(deflate.compress(data) + deflate.flush(zlib.Z_SYNC_FLUSH)) - 4
 
     def clear_cache(self) -> None:
         self.cdp.send("Network.clearBrowserCache")
@@ -136,9 +161,11 @@ def visit(context, url: str, kind: str, after_commit=None) -> dict:
         print(f"no first question at {page.url} (screenshot {shot})", file=sys.stderr)
         raise
     seconds = time.perf_counter() - started
+    timing = page.evaluate("""() => { const t = performance.getEntriesByType('navigation')[0];
+        return {html_s: t.responseEnd / 1000, dom_s: t.domContentLoadedEventEnd / 1000}; }""")
     page.wait_for_timeout(500)  # late requests (fonts, icons) still count
     result = {"s": seconds, "mb": meter.mb, "http_mb": meter.http / 1e6, "ws_mb": meter.ws / 1e6,
-              "requests": meter.requests}
+              "ws_raw_mb": meter.ws_raw / 1e6, "requests": meter.requests, **timing}
     page.close(run_before_unload=True)
     return result
 
@@ -247,7 +274,8 @@ def report(figures: dict, visits: int) -> None:
         v_mb, l_mb = median(voila[f"{kind}_mb"]), median(lab[f"{kind}_mb"])
         print(f"{kind} visit: classroom page {v_s:.2f} s, {v_mb:.2f} MB "
               f"(http {median(voila[f'{kind}_http_mb']):.2f}, ws {median(voila[f'{kind}_ws_mb']):.2f}, "
-              f"{median(voila[f'{kind}_requests']):.0f} requests) | JupyterLab (trainer's, Shift+Enter) "
+              f"{median(voila[f'{kind}_requests']):.0f} requests; page HTML done at "
+              f"{median(voila[f'{kind}_html_s']):.2f} s, DOM at {median(voila[f'{kind}_dom_s']):.2f} s) | JupyterLab (trainer's, Shift+Enter) "
               f"{l_s:.2f} s, {l_mb:.2f} MB ({median(lab[f'{kind}_requests']):.0f} requests) | "
               f"ratio {l_s / v_s:.2f}x time, {l_mb / v_mb:.2f}x bytes")
         print(f"  all classroom page times: {', '.join(f'{x:.2f}' for x in voila[f'{kind}_s'])}; "

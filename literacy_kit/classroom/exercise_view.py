@@ -109,42 +109,73 @@ def _message(text: str, kind: str = "error") -> w.HTML:
                "class-message")
 
 
+class ExercisePage:
+    """The exercise page in two parts, one notebook cell each, so that Voila's progressive
+    rendering shows the first question while the kernel still builds the others:
+    :meth:`start` (the back link, the fetch on first open and the cells up to the first
+    question's test cell) and :meth:`finish` (the other cells and the hand-in bar).
+    """
+
+    def __init__(self, env: LearnerEnv, assignment: str, lang: str = "vi", display=None,
+                 run_cell=None):
+        if display is None:
+            from IPython.display import display
+        self.env, self.assignment, self.lang = env, assignment, lang
+        self.display, self.run_cell = display, run_cell
+        self.cells: list | None = None   # the cells still to run; None: only a message shown
+
+    def start(self) -> bool:
+        """Show the page's head and the first question; ``False`` if only a message shows."""
+        from ..i18n import t
+        from .home_view import page_link
+
+        display, lang = self.display, self.lang
+        back = css(w.HTML(f'<a class="lk-class-link" href="{page_link("home", lang)}">'
+                          f'{html.escape(t("classroom.back_home", lang))}</a>'), "class-back")
+        display(w.HTML(f"<style>{learner_css()}</style>"))
+        display(back)
+        if self.assignment not in self.env.released():
+            display(_message(t("classroom.exercise_unknown", lang)))
+            return False
+        try:
+            path = self.env.fetch(self.assignment)
+        except HandInError:
+            display(_message(t("classroom.exercise_fetch_failed", lang)))
+            return False
+        display(css(w.HTML(f'<p>{html.escape(t("classroom.exercise_saved_note", lang))}</p>'),
+                    "class-saved-note"))
+        os.chdir(path.parent)   # the answers file sits next to the notebook
+        import nbformat
+
+        cells = nbformat.read(path, as_version=4).cells
+        first_test = next((i for i, cell in enumerate(cells) if is_test_cell(cell)), len(cells))
+        self.cells = cells[first_test:]
+        _run_cells(cells[:first_test], lang, display, self.run_cell)
+        return True
+
+    def finish(self):
+        """Show the other questions and the hand-in bar (``None`` after a message)."""
+        if self.cells is None:
+            return None
+        _run_cells(self.cells, self.lang, self.display, self.run_cell)
+        self.cells = []
+        bar = HandInBar(self.env, self.assignment, lang=self.lang)
+        self.display(bar)
+        return bar
+
+
 def show_exercise(env: LearnerEnv, assignment: str, lang: str = "vi", display=None, run_cell=None):
-    """Display the exercise page in the current Voila/IPython output; return the hand-in bar
-    (``None`` when the page could only show a message)."""
-    from ..i18n import t
-    from .home_view import page_link
-
-    if display is None:
-        from IPython.display import display
-    back = css(w.HTML(f'<a class="lk-class-link" href="{page_link("home", lang)}">'
-                      f'{html.escape(t("classroom.back_home", lang))}</a>'), "class-back")
-    display(w.HTML(f"<style>{learner_css()}</style>"))
-    display(back)
-    if assignment not in env.released():
-        display(_message(t("classroom.exercise_unknown", lang)))
-        return None
-    try:
-        path = env.fetch(assignment)
-    except HandInError:
-        display(_message(t("classroom.exercise_fetch_failed", lang)))
-        return None
-    display(css(w.HTML(f'<p>{html.escape(t("classroom.exercise_saved_note", lang))}</p>'),
-                "class-saved-note"))
-    os.chdir(path.parent)   # the answers file sits next to the notebook
-    _run_cells(path, lang, display, run_cell)
-    bar = HandInBar(env, assignment, lang=lang)
-    display(bar)
-    return bar
+    """Display the whole exercise page in the current Voila/IPython output; return the
+    hand-in bar (``None`` when the page could only show a message)."""
+    page = ExercisePage(env, assignment, lang=lang, display=display, run_cell=run_cell)
+    return page.finish() if page.start() else None
 
 
-def _run_cells(path, lang: str, display, run_cell) -> None:
-    import nbformat
+def _run_cells(cells, lang: str, display, run_cell) -> None:
     from IPython.display import Markdown
 
     from ..i18n import t
 
-    notebook = nbformat.read(path, as_version=4)
     if run_cell is None:
         from IPython import get_ipython
 
@@ -153,7 +184,7 @@ def _run_cells(path, lang: str, display, run_cell) -> None:
         def run_cell(source: str) -> bool:
             result = shell.run_cell(source, store_history=False, silent=False)
             return result.success
-    for cell in notebook.cells:
+    for cell in cells:
         if cell.cell_type == "markdown":
             display(Markdown(cell.source))
         elif cell.cell_type == "code" and not is_test_cell(cell):

@@ -33,6 +33,15 @@ def write_config(state: ClassroomState, host: str, port: int, hub_port: int, pro
     return path
 
 
+def hub_page_texts() -> dict[str, dict[str, str]]:
+    """Every ``classroom.hub_*`` text of the catalogs by language (``{"vi": {"hub_retry":
+    ...}, "en": {...}}``), for the hub's own pages (``templates/lk_hub.html``)."""
+    from ..i18n import DEFAULT_LANG, LANGS, catalog, t
+
+    keys = [key for key in catalog(DEFAULT_LANG) if key.startswith("classroom.hub_")]
+    return {lang: {key.split(".", 1)[1]: t(key, lang) for key in keys} for lang in LANGS}
+
+
 def culler_command(settings: ClassroomSettings) -> list[str]:
     return [sys.executable, "-m", "jupyterhub_idle_culler",
             f"--timeout={settings.server_idle_timeout}",
@@ -59,6 +68,8 @@ def configure(c, course_root: str, host: str, port: int, hub_port: int, proxy_po
     c.JupyterHub.db_url = f"sqlite:///{hub / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(hub / "jupyterhub_cookie_secret")
     c.JupyterHub.template_paths = [str(TEMPLATES)]
+    # the hub's own pages a learner meets (server starting, not running, errors) are ours
+    c.JupyterHub.template_vars = {"lk_texts": hub_page_texts(), "lk_default_lang": settings.lang}
     c.JupyterHub.redirect_to_server = True
     # A learner whose server stopped (culled, killed, hub restarted) gets it started again
     # by reloading, instead of a page with a "Launch server" button.

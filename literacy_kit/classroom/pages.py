@@ -1,4 +1,5 @@
-"""What the learner's two Voila notebooks call: ``home_page()`` and ``exercise_page()``.
+"""What the learner's two Voila notebooks call: ``home_page()`` and ``exercise_page()``
+(then ``.finish()`` in the exercise notebook's second cell).
 
 Both read the page's query string (``?lang=en``, ``?assignment=NAME``) from Voila and the
 classroom's ``LK_CLASSROOM_*`` variables from the spawner.
@@ -45,9 +46,13 @@ def home_page():
 
 
 def exercise_page():
-    """Display the exercise named in ``?assignment=`` with its hand-in bar."""
-    from .exercise_view import show_exercise
+    """Display the head of the exercise named in ``?assignment=`` and its first question;
+    the notebook's next cell calls ``finish()`` on the returned page for the rest and the
+    hand-in bar (see :class:`.exercise_view.ExercisePage`)."""
+    from .exercise_view import ExercisePage
 
     params = query()
     _quiet_errors()
-    return show_exercise(LearnerEnv.from_env(), params.get("assignment", ""), lang=page_lang(params))
+    page = ExercisePage(LearnerEnv.from_env(), params.get("assignment", ""), lang=page_lang(params))
+    page.start()
+    return page

@@ -123,11 +123,17 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
 
     def _learner_config(self) -> Path:
         """The learner server's settings, in a file the learner can read but not change."""
-        extensions = {name: name in LEARNER_EXTENSIONS for name in installed_server_extensions()}
-        extensions.update({name: True for name in LEARNER_EXTENSIONS})
+        from . import page_server
+
+        wanted = (*LEARNER_EXTENSIONS, page_server.EXTENSION)
+        extensions = {name: name in wanted for name in installed_server_extensions()}
+        extensions.update({name: True for name in wanted})
         config = {
-            "ServerApp": {"jpserver_extensions": extensions, "terminals_enabled": False},
-            "VoilaConfiguration": {"show_tracebacks": False, "file_allowlist": []},
+            "ServerApp": {"jpserver_extensions": extensions, "terminals_enabled": False,
+                          **page_server.SERVER_SETTINGS},
+            "VoilaConfiguration": {"show_tracebacks": False, "file_allowlist": [],
+                                   "extension_allowlist": page_server.PAGE_EXTENSIONS,
+                                   **page_server.VOILA_SETTINGS},
         }
         path = self.state.lane(self.user.name) / "config" / "jupyter_server_config.json"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -313,3 +313,51 @@ def test_a_hub_restart_during_class_loses_nothing(classroom, phones):
     page.wait_for_selector(".lk-class-card-vneid", timeout=120_000)
     assert card_state(page).startswith(t("classroom.state_graded", "vi", score="4", max_score="14"))
     assert scores(classroom.course) == EXPECTED
+
+
+# -- the hub's own pages ---------------------------------------------------------------------
+
+def test_the_hub_pages_a_learner_meets_are_vietnamese_first_with_big_buttons(classroom, phones):
+    page = phones["hv03"]
+    page.goto(classroom.url + "hub/no-such-page")
+    title = page.locator(".lk-hub-title")
+    assert title.inner_text() == t("classroom.hub_error_not_found", "vi")
+    assert page.locator(".lk-hub-home").bounding_box()["height"] >= 48
+    page.click(".lk-hub-lang")
+    assert title.inner_text() == t("classroom.hub_error_not_found", "en")
+    page.click(".lk-hub-lang")
+    assert title.inner_text() == t("classroom.hub_error_not_found", "vi")
+    assert "Traceback" not in page.content() and "moons" not in page.content()
+
+
+def test_a_learner_whose_server_is_starting_sees_it_in_vietnamese_then_lands_home(classroom, phones):
+    page = phones["hv03"]
+    page.goto(classroom.url + "hub/home")
+    xsrf = next(c["value"] for c in page.context.cookies()
+                if c["name"] == "_xsrf" and c["path"].startswith("/hub"))
+    api = f"{classroom.url}hub/api/users/hv03/server"
+    assert page.request.delete(api, headers={"X-XSRFToken": xsrf}).status in (202, 204)
+    deadline = time.monotonic() + 60
+    while server_pid(classroom, "hv03") is not None:
+        assert time.monotonic() < deadline, "the server did not stop"
+        time.sleep(0.5)
+    seen = {}
+
+    def keep(response):
+        for kind, part in (("pending", "/hub/spawn-pending/"), ("stopped", "/hub/user/hv03/")):
+            if part in response.url and response.request.resource_type == "document":
+                seen[kind] = response.text()
+    page.on("response", keep)
+    try:
+        page.goto(classroom.url + "hub/user/hv03/voila/render/home.ipynb")
+        page.wait_for_selector(".lk-class-card-vneid", timeout=120_000)
+    finally:
+        page.remove_listener("response", keep)
+    assert "/user/hv03/" in page.url
+    # not running: the page said so in Vietnamese (English on the toggle) and started it again
+    assert t("classroom.hub_not_running_title", "vi") in seen["stopped"]
+    assert t("classroom.hub_not_running_title", "en") in seen["stopped"]
+    assert "Traceback" not in seen["stopped"] and "Server not running" not in seen["stopped"]
+    if "pending" in seen:   # shown when the start takes over a second (most of the time)
+        assert t("classroom.hub_starting_title", "vi") in seen["pending"]
+        assert "Your server is starting" not in seen["pending"]
