@@ -1,8 +1,8 @@
 """What the learner's server adds to Voila for phones on the commune hall's Wi-Fi.
 
 A learner's server is ``jupyterhub-singleuser`` with Voila as a server extension (see
-:mod:`.spawner`). Jupyter Server applies its ``tornado_settings`` when it builds its
-application, so compression is plain configuration there (:data:`SERVER_SETTINGS`, unlike
+:mod:`.spawner`); its pages use the kit's light Voila template (:data:`VOILA_SETTINGS`).
+Jupyter Server applies its ``tornado_settings`` when it builds its application, so compression is plain configuration there (:data:`SERVER_SETTINGS`, unlike
 the kiosk's standalone Voila, see :mod:`literacy_kit.kiosk.voila_app`). What configuration
 cannot do is done by this server extension: static files (Voila's and the widget
 manager's JavaScript, CSS and fonts) get the kiosk's cache headers, so a learner's phone
@@ -12,6 +12,8 @@ instead of asking again on every page ("no-cache").
 Enabled by the learner's server settings (``_learner_config`` in :mod:`.spawner`).
 """
 from __future__ import annotations
+
+import os
 
 #: The one JupyterLab extension the learner's pages need: the widget manager. Every other
 #: extension installed next to Voila (nbgrader, RISE, MathJax, ...) would add requests,
@@ -25,17 +27,26 @@ SERVER_SETTINGS = {
     "websocket_compression_options": {},
 }
 
-#: Voila settings of the learner's pages: the page is sent at once and each notebook cell's
-#: output follows when it has run, so the phone loads Voila's JavaScript while the kernel
-#: starts, and the exercise's first question shows before the others are built (the
-#: exercise notebook has two cells for that, see :class:`.exercise_view.ExercisePage`).
-VOILA_SETTINGS = {"progressive_rendering": True}
+#: Voila settings of the learner's pages: the kit's light page (:mod:`literacy_kit.page`,
+#: template ``lk-page``: the outputs rendered on the server and a small widget script
+#: instead of JupyterLab's frontend). It renders the executed notebook on the server, so
+#: progressive rendering (JupyterLab's frontend running the cells) stays off.
+VOILA_SETTINGS = {"template": "lk-page", "progressive_rendering": False,
+                  "allow_template_override": "NO", "allow_theme_override": "NO"}
 
 EXTENSION = __name__
 
 
 def _jupyter_server_extension_points():
     return [{"module": EXTENSION}]
+
+
+def _link_jupyter_server_extension(serverapp) -> None:
+    """Put the light page's template on the Jupyter data path before Voila, loaded after
+    the linking of every extension, looks for its template."""
+    from .. import page
+
+    os.environ["JUPYTER_PATH"] = page.jupyter_path(os.environ.get("JUPYTER_PATH"))
 
 
 def _load_jupyter_server_extension(serverapp) -> None:
