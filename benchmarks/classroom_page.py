@@ -92,6 +92,14 @@ def log_in(page, base: str, user: str, pin: str, ready: str) -> None:
     page.fill("#username_input", user)
     page.fill("#password_input", pin)
     page.click(".lk-login-submit")
+    for attempt in range(3):
+        try:
+            page.wait_for_selector(ready, timeout=TIMEOUT_MS)
+            return
+        except Exception:
+            # a kernel that died at its start leaves the page waiting: the person reloads
+            print(f"{user}: page not ready, reloading", file=sys.stderr)
+            page.reload(wait_until="commit")
     page.wait_for_selector(ready, timeout=TIMEOUT_MS)
 
 
@@ -155,11 +163,12 @@ def visit(context, url: str, kind: str, after_commit=None) -> dict:
         after_commit(page)
     try:
         page.wait_for_selector(FIRST_QUESTION, state="visible", timeout=TIMEOUT_MS)
-    except Exception:
+    except Exception:   # a failed visit is a figure, not the end of the run
         shot = Path(tempfile.gettempdir()) / f"classroom-page-{kind}.png"
         page.screenshot(path=str(shot))
         print(f"no first question at {page.url} (screenshot {shot})", file=sys.stderr)
-        raise
+        page.close(run_before_unload=True)
+        return {"failed": 1}
     seconds = time.perf_counter() - started
     timing = page.evaluate("""() => { const t = performance.getEntriesByType('navigation')[0];
         return {html_s: t.responseEnd / 1000, dom_s: t.domContentLoadedEventEnd / 1000}; }""")
@@ -214,7 +223,7 @@ def pairs(browser, base: str, pins: dict, visits: int) -> dict[str, dict[str, li
             for kind in ("first", "later"):
                 for name, context, url, hook in (("voila", learner, voila_url, None),
                                                  ("lab", trainer, lab_url, run_cells)):
-                    result = visit(context, url, kind, hook)
+                    result = {"failed": 0, **visit(context, url, kind, hook)}
                     if name == "lab":
                         shut_kernels(trainer, base, TRAINER)
                     for key, value in result.items():
@@ -275,11 +284,13 @@ def report(figures: dict, visits: int) -> None:
         print(f"{kind} visit: classroom page {v_s:.2f} s, {v_mb:.2f} MB "
               f"(http {median(voila[f'{kind}_http_mb']):.2f}, ws {median(voila[f'{kind}_ws_mb']):.2f}, "
               f"{median(voila[f'{kind}_requests']):.0f} requests; page HTML done at "
-              f"{median(voila[f'{kind}_html_s']):.2f} s, DOM at {median(voila[f'{kind}_dom_s']):.2f} s) | JupyterLab (trainer's, Shift+Enter) "
+              f"{median(voila[f'{kind}_html_s']):.2f} s, DOM at {median(voila[f'{kind}_dom_s']):.2f} s) | "
+              f"JupyterLab (trainer's, Shift+Enter) "
               f"{l_s:.2f} s, {l_mb:.2f} MB ({median(lab[f'{kind}_requests']):.0f} requests) | "
               f"ratio {l_s / v_s:.2f}x time, {l_mb / v_mb:.2f}x bytes")
         print(f"  all classroom page times: {', '.join(f'{x:.2f}' for x in voila[f'{kind}_s'])}; "
-              f"JupyterLab: {', '.join(f'{x:.2f}' for x in lab[f'{kind}_s'])}")
+              f"JupyterLab: {', '.join(f'{x:.2f}' for x in lab[f'{kind}_s'])}; failed visits: "
+              f"classroom {sum(voila[f'{kind}_failed'])}, JupyterLab {sum(lab[f'{kind}_failed'])}")
     for key, target in TARGETS.items():
         kind, unit = key.split("_")
         got = median(voila[key])

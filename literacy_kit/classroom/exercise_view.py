@@ -12,6 +12,7 @@ one friendly line, never a traceback.
 from __future__ import annotations
 
 import html
+import json
 import os
 
 import ipywidgets as w
@@ -26,6 +27,20 @@ def is_test_cell(cell) -> bool:
     """An autograder test cell worth points (hidden from the learner's page)."""
     meta = cell.get("metadata", {}).get("nbgrader", {})
     return bool(meta.get("grade")) and not meta.get("solution") and float(meta.get("points") or 0) > 0
+
+
+def read_cells(path) -> list[dict]:
+    """The cells of the learner's notebook (nbformat 4 JSON, as nbgrader writes it), each
+    with its ``source`` as one string. Read as plain JSON: importing nbformat would load
+    jsonschema and its format grammars, seconds of the page's kernel before the first
+    question shows."""
+    with open(path, encoding="utf-8") as handle:
+        notebook = json.load(handle)
+    cells = []
+    for cell in notebook.get("cells", []):
+        source = cell.get("source", "")
+        cells.append({**cell, "source": "".join(source) if isinstance(source, list) else source})
+    return cells
 
 
 class HandInBar(LangView):
@@ -145,9 +160,7 @@ class ExercisePage:
         display(css(w.HTML(f'<p>{html.escape(t("classroom.exercise_saved_note", lang))}</p>'),
                     "class-saved-note"))
         os.chdir(path.parent)   # the answers file sits next to the notebook
-        import nbformat
-
-        cells = nbformat.read(path, as_version=4).cells
+        cells = read_cells(path)
         first_test = next((i for i, cell in enumerate(cells) if is_test_cell(cell)), len(cells))
         self.cells = cells[first_test:]
         _run_cells(cells[:first_test], lang, display, self.run_cell)
@@ -185,11 +198,12 @@ def _run_cells(cells, lang: str, display, run_cell) -> None:
             result = shell.run_cell(source, store_history=False, silent=False)
             return result.success
     for cell in cells:
-        if cell.cell_type == "markdown":
-            display(Markdown(cell.source))
-        elif cell.cell_type == "code" and not is_test_cell(cell):
+        kind = cell.get("cell_type")
+        if kind == "markdown":
+            display(Markdown(cell["source"]))
+        elif kind == "code" and not is_test_cell(cell):
             try:
-                ok = run_cell(cell.source)
+                ok = run_cell(cell["source"])
             except Exception:
                 ok = False
             if not ok:

@@ -42,6 +42,14 @@ def hub_page_texts() -> dict[str, dict[str, str]]:
     return {lang: {key.split(".", 1)[1]: t(key, lang) for key in keys} for lang in LANGS}
 
 
+def use_classroom_pages(c, lang: str = "vi") -> None:
+    """Make the hub's pages the classroom's: the login page, the server starting, not
+    running and error pages (``templates/``), with their texts in ``vi`` and ``en`` and
+    ``lang`` shown first. Also called from the Kubernetes values' hub ``extraConfig``."""
+    c.JupyterHub.template_paths = [str(TEMPLATES)]
+    c.JupyterHub.template_vars = {"lk_texts": hub_page_texts(), "lk_default_lang": lang}
+
+
 def culler_command(settings: ClassroomSettings) -> list[str]:
     return [sys.executable, "-m", "jupyterhub_idle_culler",
             f"--timeout={settings.server_idle_timeout}",
@@ -67,9 +75,8 @@ def configure(c, course_root: str, host: str, port: int, hub_port: int, proxy_po
     c.JupyterHub.pid_file = str(hub / "jupyterhub.pid")
     c.JupyterHub.db_url = f"sqlite:///{hub / 'jupyterhub.sqlite'}"
     c.JupyterHub.cookie_secret_file = str(hub / "jupyterhub_cookie_secret")
-    c.JupyterHub.template_paths = [str(TEMPLATES)]
-    # the hub's own pages a learner meets (server starting, not running, errors) are ours
-    c.JupyterHub.template_vars = {"lk_texts": hub_page_texts(), "lk_default_lang": settings.lang}
+    # the hub's own pages a learner meets (login, server starting, not running, errors)
+    use_classroom_pages(c, settings.lang)
     c.JupyterHub.redirect_to_server = True
     # A learner whose server stopped (culled, killed, hub restarted) gets it started again
     # by reloading, instead of a page with a "Launch server" button.

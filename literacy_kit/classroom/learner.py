@@ -111,11 +111,13 @@ class LearnerEnv:
 
     def fetch(self, assignment: str) -> Path:
         """The learner's copy of ``assignment``, fetched from the exchange on first open."""
+        if self.notebook(assignment).is_file():
+            # nbgrader is imported only to fetch: importing it costs the page's kernel
+            # seconds (it loads jsonschema and its format grammars) on every later visit
+            return self.notebook(assignment)
         from nbgrader.exchange import ExchangeError
         from nbgrader.exchange.default.fetch_assignment import ExchangeFetchAssignment
 
-        if self.notebook(assignment).is_file():
-            return self.notebook(assignment)
         if assignment not in self.released():
             raise HandInError("unknown_assignment")
         app = self._app(ExchangeFetchAssignment, assignment)
@@ -171,10 +173,20 @@ class Submission:
         return local_hhmm(self.timestamp)
 
 
+def parse_utc(timestamp: str) -> datetime.datetime:
+    """An nbgrader timestamp (``2026-12-05 02:50:10.123456 UTC``) as a naive UTC time, the
+    way ``nbgrader.utils.parse_utc`` reads it, without importing nbgrader into the page's
+    kernel (see :meth:`LearnerEnv.fetch`)."""
+    from dateutil.parser import parse
+
+    moment = parse(timestamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return moment
+
+
 def local_hhmm(timestamp: str) -> str:
     """``HH:MM`` in this machine's time zone of an nbgrader timestamp ('' if unreadable)."""
-    from nbgrader.utils import parse_utc
-
     try:
         moment = parse_utc(timestamp)
     except (ValueError, TypeError, OverflowError):
@@ -196,8 +208,6 @@ class Card:
 
 
 def _parsed(timestamp: str):
-    from nbgrader.utils import parse_utc
-
     try:
         return parse_utc(timestamp).replace(tzinfo=None)
     except (ValueError, TypeError, OverflowError):
