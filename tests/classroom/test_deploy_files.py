@@ -24,6 +24,8 @@ from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name as canonical
 
+from literacy_kit.i18n import t
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy" / "kubernetes"
 
@@ -115,6 +117,10 @@ def test_hub_extra_config_finds_the_login_page_and_sends_learners_and_trainers_a
     from literacy_kit.classroom.hub_config import TEMPLATES
 
     assert c.JupyterHub.template_paths == [str(TEMPLATES)] and (TEMPLATES / "login.html").is_file()
+    # the server-starting and error pages find their texts in both languages
+    texts = c.JupyterHub.template_vars["lk_texts"]
+    assert texts["vi"]["hub_starting_title"] == t("classroom.hub_starting_title", "vi")
+    assert set(texts["en"]) == set(texts["vi"]) and (TEMPLATES / "spawn_pending.html").is_file()
     learner, trainer = spawn("hv01"), spawn(trainers[0])
     assert learner.default_url == "/voila/render/home.ipynb" and trainer.default_url == "/lab"
     assert learner.environment["LK_CLASSROOM_USER"] == "hv01"
@@ -211,6 +217,12 @@ def test_image_python_and_server_settings_match_the_package():
     extensions = config["ServerApp"]["jpserver_extensions"]
     missing = [name for name in extensions if importlib.util.find_spec(name) is None]
     assert missing == [] and extensions["voila.server_extension"] is True
+    # the learner's pages as on the classroom's own server (light page, compression, caching)
+    from literacy_kit.classroom import page_server
+
+    assert extensions[page_server.EXTENSION] is True
+    assert {k: config["VoilaConfiguration"][k] for k in page_server.VOILA_SETTINGS} == page_server.VOILA_SETTINGS
+    assert {k: config["ServerApp"][k] for k in page_server.SERVER_SETTINGS} == page_server.SERVER_SETTINGS
     assert extensions["jupyterlab"] is False and config["ServerApp"]["terminals_enabled"] is False
     # the command the chart starts and the image's default are the hub's single-user server
     from importlib.metadata import entry_points
