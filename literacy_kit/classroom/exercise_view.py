@@ -125,10 +125,13 @@ def _message(text: str, kind: str = "error") -> w.HTML:
 
 
 class ExercisePage:
-    """The exercise page in two parts, one notebook cell each, so that Voila's progressive
-    rendering shows the first question while the kernel still builds the others:
-    :meth:`start` (the back link, the fetch on first open and the cells up to the first
-    question's test cell) and :meth:`finish` (the other cells and the hand-in bar).
+    """The exercise page in two parts, one notebook cell each: :meth:`start` (the back
+    link, the fetch on first open and the cells up to the first question's test cell) and
+    :meth:`finish` (the other cells and the hand-in bar). Voila sends a page cell by cell,
+    so the first question's outputs leave the server before the other questions are built;
+    a page script that draws widgets as they arrive (Voila's progressive rendering does)
+    can show the first question early. The light page (``lk-page``) draws them once the
+    page has arrived.
     """
 
     def __init__(self, env: LearnerEnv, assignment: str, lang: str = "vi", display=None,
