@@ -14,6 +14,7 @@ Enabled by the learner's server settings (``_learner_config`` in :mod:`.spawner`
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 #: The one JupyterLab extension the learner's pages need: the widget manager. Every other
 #: extension installed next to Voila (nbgrader, RISE, MathJax, ...) would add requests,
@@ -27,12 +28,16 @@ SERVER_SETTINGS = {
     "websocket_compression_options": {},
 }
 
-#: Voila settings of the learner's pages: the kit's light page (:mod:`literacy_kit.page`,
-#: template ``lk-page``: the outputs rendered on the server and a small widget script
-#: instead of JupyterLab's frontend). It renders the executed notebook on the server, so
+#: Voila settings of the learner's pages: template ``lk-classroom`` (in :data:`DATA_DIR`),
+#: the kit's light page (:mod:`literacy_kit.page`, ``lk-page``: the outputs rendered on the
+#: server and a small widget script instead of JupyterLab's frontend) with a watch that
+#: loads the page again once when its kernel is lost. It renders the executed notebook on the server, so
 #: progressive rendering (JupyterLab's frontend running the cells) stays off.
-VOILA_SETTINGS = {"template": "lk-page", "progressive_rendering": False,
+VOILA_SETTINGS = {"template": "lk-classroom", "progressive_rendering": False,
                   "allow_template_override": "NO", "allow_theme_override": "NO"}
+
+#: A Jupyter data folder holding the ``lk-classroom`` Voila template.
+DATA_DIR = Path(__file__).parent / "data"
 
 EXTENSION = __name__
 
@@ -42,11 +47,12 @@ def _jupyter_server_extension_points():
 
 
 def _link_jupyter_server_extension(serverapp) -> None:
-    """Put the light page's template on the Jupyter data path before Voila, loaded after
-    the linking of every extension, looks for its template."""
+    """Put the learner pages' template and the light page it extends on the Jupyter data
+    path before Voila, loaded after the linking of every extension, looks for them."""
     from .. import page
 
-    os.environ["JUPYTER_PATH"] = page.jupyter_path(os.environ.get("JUPYTER_PATH"))
+    current = page.jupyter_path(os.environ.get("JUPYTER_PATH"))
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys([str(DATA_DIR), *current.split(os.pathsep)]))
 
 
 def _load_jupyter_server_extension(serverapp) -> None:

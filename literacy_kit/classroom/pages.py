@@ -32,6 +32,19 @@ def _quiet_errors() -> None:
         shell.set_custom_exc((Exception,), lambda *args, **kwargs: None)
 
 
+def restart_notice(lang: str) -> None:
+    """Put the page's hidden "opened again" notice in the page (plain HTML, no widget): the
+    template's kernel watch shows it after it reloaded the page (``lk-class-watch.js``)."""
+    import html
+
+    from IPython.display import HTML, display
+
+    from ..i18n import t
+
+    display(HTML(f'<div class="lk-class-restart-notice" role="status" hidden>'
+                 f'{html.escape(t("classroom.restart_notice", lang))}</div>'))
+
+
 def home_page():
     """Display the learner's home (cards of released assignments)."""
     from IPython.display import display
@@ -39,6 +52,7 @@ def home_page():
     from .home_view import HomeView
 
     params = query()
+    restart_notice(page_lang(params))
     env = LearnerEnv.from_env()
     view = HomeView(env, lang=page_lang(params), name=os.environ.get("LK_CLASSROOM_NAME", ""))
     display(view)
@@ -53,6 +67,7 @@ def exercise_page():
 
     params = query()
     _quiet_errors()
+    restart_notice(page_lang(params))
     page = ExercisePage(LearnerEnv.from_env(), params.get("assignment", ""), lang=page_lang(params))
     page.start()
     return page

@@ -301,6 +301,32 @@ def test_a_killed_server_comes_back_with_the_answers(classroom, phones):
     assert "Traceback" not in page.content()
 
 
+def test_a_kernel_lost_under_an_open_page_brings_the_page_back_once(classroom, phones):
+    import psutil
+
+    page = phones["hv01"]
+    page.goto(classroom.url + "user/hv01/voila/render/exercise.ipynb?assignment=vneid")
+    page.wait_for_selector(".lk-class-handin-button", timeout=120_000)
+    before = saved(classroom, "hv01")
+    loads = []
+    page.on("load", lambda *_: loads.append(time.monotonic()))
+    server = psutil.Process(server_pid(classroom, "hv01"))
+    kernels = [p for p in server.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+    assert kernels
+    for kernel in kernels:
+        kernel.kill()
+    # the page loads itself again, says so in the learner's language, answers all there
+    notice = page.locator(".lk-class-restart-notice")
+    notice.wait_for(state="visible", timeout=120_000)
+    assert notice.inner_text() == t("classroom.restart_notice", "vi")
+    page.wait_for_selector(".lk-class-handin-button", timeout=120_000)
+    assert page.locator(".lk-graded-invalid_ids .lk-choice-option").count() == 8
+    assert saved(classroom, "hv01") == before
+    page.wait_for_timeout(5000)
+    assert len(loads) == 1, "the page reloaded more than once"
+    assert "Traceback" not in page.content()
+
+
 def test_a_hub_restart_during_class_loses_nothing(classroom, phones):
     from literacy_kit.classroom.serve import start_hub
 
