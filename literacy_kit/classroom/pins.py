@@ -107,8 +107,11 @@ class PinStore:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 data = self._read()
+                before = json.dumps(data, sort_keys=True)
                 yield data
-                self._write(data)
+                # a right PIN with no failures to clear changes nothing: no write, no fsync
+                if json.dumps(data, sort_keys=True) != before:
+                    self._write(data)
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 

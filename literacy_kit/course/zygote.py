@@ -44,21 +44,45 @@ def _die_with_parent() -> None:
         pass
 
 
-def detach(request: dict, default_cwd: str) -> None:
+def detach(request: dict, default_cwd: str, die_with_parent: bool = True,
+           keep_stderr: bool = False) -> None:
     """In a forked child: a session of its own, dead with its parent, default signals, no
     inherited file descriptors, the request's environment and working folder (shared by
-    the grading and the kiosk zygotes)."""
+    the grading, kiosk and classroom zygotes). ``keep_stderr`` keeps the zygote's error
+    output (a log file, never a request channel); ``die_with_parent=False`` lets the child
+    outlive the zygote, as a process the hub started would."""
     os.setsid()
-    _die_with_parent()
+    if die_with_parent:
+        _die_with_parent()
     for name in ("SIGCHLD", "SIGINT", "SIGTERM", "SIGPIPE"):
         signal.signal(getattr(signal, name), signal.SIG_DFL)
     null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
+    for fd in (0, 1) if keep_stderr else (0, 1, 2):
         os.dup2(null, fd)
     os.closerange(3, 1024)
     os.environ.clear()
     os.environ.update(request.get("env") or {})
     os.chdir(request.get("cwd") or default_cwd)
+
+
+def start_ipykernel(argv: list[str]) -> None:
+    """In a forked, detached child: become an ipykernel (returns when it stops).
+
+    ipywidgets registers its comm targets when it is imported inside a kernel; in a
+    zygote it was imported before there was one, so this registers them again.
+    """
+    import random
+
+    random.seed()  # the zygote's generator state must not be every child's
+    sys.path.insert(0, "")  # the notebook's folder, as in a normal kernel
+    sys.argv = [sys.executable] + list(argv)
+    from ipykernel.kernelapp import IPKernelApp
+
+    kernel = IPKernelApp.instance()
+    kernel.initialize(list(argv))
+    if "ipywidgets" in sys.modules:
+        sys.modules["ipywidgets"].register_comm_target()
+    kernel.start()
 
 
 def _preload(names) -> None:

@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 
-from ..course.zygote import _die_with_parent, detach
+from ..course.zygote import _die_with_parent, detach, start_ipykernel
 
 #: What a kiosk kernel imports before it answers (measured: these took 0.3 s of 0.5 s of a
 #: forked kernel's start when left out; the debugger's are imported even when unused).
@@ -67,21 +67,7 @@ def _child(request: dict) -> None:
     status = 1
     try:
         detach(request, "/")
-        import random
-
-        random.seed()  # the zygote's generator state must not be every visitor's
-        sys.path.insert(0, "")  # the notebook's folder, as in a normal kernel
-        sys.argv = [sys.executable] + list(request["argv"])
-        from ipykernel.kernelapp import IPKernelApp
-
-        kernel = IPKernelApp.instance()
-        kernel.initialize(list(request["argv"]))
-        # ipywidgets registers its comm targets when it is imported inside a kernel; here
-        # it was imported before there was one
-        import ipywidgets
-
-        ipywidgets.register_comm_target()
-        kernel.start()
+        start_ipykernel(request["argv"])
         status = 0
     except SystemExit as exc:
         status = exc.code if isinstance(exc.code, int) else 1
