@@ -24,7 +24,7 @@ class Failed(RuntimeError):
 class Learner:
     """A learner with an id and a PIN at the hub ``base`` (``http://host:port/``)."""
 
-    def __init__(self, base: str, learner: str, pin: str, timeout: float = 240.0):
+    def __init__(self, base: str, learner: str, pin: str, timeout: float = 120.0):
         import requests
 
         self.base = base
@@ -34,6 +34,8 @@ class Learner:
         self.session = requests.Session()
         self.times: dict[str, float] = {}
         self.taps: list[float] = []
+        #: the step under way, reported with a failure
+        self.step = "login"
 
     # -- HTTP: login, spawn, page ---------------------------------------------------------
     def log_in(self) -> None:
@@ -93,12 +95,16 @@ class Learner:
         if taps <= 0:
             await home.close()
             return
+        self.step = "leaving home"
         await home.shutdown_beacon()       # the phone leaves the home page
         await home.close()
         opened = time.perf_counter()
+        self.step = "exercise page"
         kernel = await asyncio.to_thread(self.page, "voila/render/exercise.ipynb?assignment=vneid")
+        self.step = "exercise widgets"
         exercise = await self.show(kernel)
         self.times["exercise"] = time.perf_counter() - opened
+        self.step = "tapping"
         try:
             options = exercise.find("lk-choice-option")
             if not options:
@@ -125,14 +131,18 @@ class Learner:
         start = time.perf_counter()
         try:
             self.log_in()
+            self.step = "server start"
             self.wait_for_server(start)
             self.times["spawn"] = time.perf_counter() - start
+            self.step = "home page"
             kernel = self.page("voila/render/home.ipynb")
             self.times["page"] = time.perf_counter() - start
+            self.step = "home widgets"
             asyncio.run(asyncio.wait_for(self._widgets(kernel, taps, pause, start), self.timeout))
             return {"ok": True, **self.times, "taps": list(self.taps)}
         except Exception as exc:   # a failure is a figure here, not a crash
-            return {"ok": False, "why": f"{type(exc).__name__}: {exc}"[:160], **self.times,
+            why = f"{self.step}: {type(exc).__name__}: {exc}"[:160]
+            return {"ok": False, "why": why, **self.times,
                     "taps": list(self.taps)}
         finally:
             self.session.close()

@@ -7,12 +7,10 @@ start or is not safe to fork from, learners' servers are started the ordinary wa
 """
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 import threading
 
+from ..course.fork_kernel import ZygoteProcess
 from .zygote import ENV_ROOM, ENV_ROOM_BYTES
 
 #: The hub's environment the zygote keeps (its imports must see what a learner's server
@@ -21,51 +19,26 @@ KEEP_ENV = ("PATH", "PYTHONPATH", "VIRTUAL_ENV", "CONDA_ROOT", "CONDA_DEFAULT_EN
             "LC_ALL", "JUPYTERHUB_SINGLEUSER_APP", "HOME")
 
 
-class ServerZygote:
+class ServerZygote(ZygoteProcess):
     """A running :mod:`.zygote` process (started on construction, ready on first use)."""
 
     def __init__(self):
         env = {key: os.environ[key] for key in KEEP_ENV if key in os.environ}
         env[ENV_ROOM] = "x" * ENV_ROOM_BYTES
-        self._lock = threading.Lock()
         self._hello: dict | None = None
         # its error output is the hub's log: a forked server's errors end up there, as
         # those of a server the hub started would
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "literacy_kit.classroom.zygote"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, env=env, cwd="/", text=True)
+        super().__init__("literacy_kit.classroom.zygote", env=env, cwd="/")
 
-    def _read(self) -> dict:
-        line = self.process.stdout.readline()
-        if not line:
-            raise OSError("classroom zygote exited")
-        return json.loads(line)
-
-    @property
-    def alive(self) -> bool:
-        return self.process.poll() is None
+    def _before_request(self) -> None:
+        if self._hello is None:
+            self._hello = self.read_line()
+        if not self._hello.get("ready"):
+            raise OSError(f"classroom zygote is not safe to fork from: {self._hello}")
 
     def fork(self, argv: list[str], env: dict[str, str], cwd: str) -> int:
         """A learner's server, forked and fenced; its pid. Blocks (run it in a thread)."""
-        with self._lock:
-            if self._hello is None:
-                self._hello = self._read()
-            if not self._hello.get("ready"):
-                raise OSError(f"classroom zygote is not safe to fork from: {self._hello}")
-            self.process.stdin.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
-            self.process.stdin.flush()
-            reply = self._read()
-        if "pid" not in reply:
-            raise OSError(reply.get("error", "no pid"))
-        return int(reply["pid"])
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            try:
-                self.process.stdin.close()
-                self.process.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                self.process.kill()
+        return self.ask({"argv": argv, "env": env, "cwd": cwd})
 
 
 _zygote: ServerZygote | None = None

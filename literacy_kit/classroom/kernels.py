@@ -23,7 +23,7 @@ import threading
 from jupyter_client.provisioning import LocalProvisioner
 
 from ..course.fork_kernel import ForkedProcess
-from ..course.zygote import _die_with_parent, detach, start_ipykernel
+from ..course.zygote import _die_with_parent, answer_requests, detach, start_ipykernel
 
 PROVISIONER_NAME = "literacy-kit-classroom"
 _LAUNCHER = ("-m", "ipykernel_launcher")
@@ -54,21 +54,12 @@ _zygote: KernelZygote | None = None
 
 
 def _kernel_child(request: dict) -> None:
-    """In a kernel forked from the kernel zygote. Never returns."""
-    status = 1
-    try:
-        detach(request, request.get("cwd") or "/")
-        from .zygote import show_process
+    """In a kernel forked from the kernel zygote."""
+    detach(request, request.get("cwd") or "/")
+    from .zygote import show_process
 
-        show_process([sys.executable, "-m", "ipykernel_launcher", *request["argv"]])
-        start_ipykernel(request["argv"])
-        status = 0
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 1
-    except BaseException:  # noqa: BLE001 - the child must never return into the zygote loop
-        status = 1
-    finally:
-        os._exit(status)
+    show_process([sys.executable, "-m", "ipykernel_launcher", *request["argv"]])
+    start_ipykernel(request["argv"])
 
 
 def _serve_kernels(requests: int, replies: int) -> None:
@@ -83,16 +74,7 @@ def _serve_kernels(requests: int, replies: int) -> None:
         os.closerange(low + 1, high)
         os.closerange(high + 1, 1024)
         with os.fdopen(requests, "r") as inbox, os.fdopen(replies, "w", buffering=1) as outbox:
-            for line in inbox:
-                try:
-                    request = json.loads(line)
-                    pid = os.fork()
-                    if pid == 0:
-                        _kernel_child(request)
-                    reply = {"pid": pid}
-                except Exception as exc:  # noqa: BLE001 - the server falls back
-                    reply = {"error": repr(exc)}
-                outbox.write(json.dumps(reply) + "\n")
+            answer_requests(inbox, outbox, _kernel_child)
     finally:
         os._exit(0)
 

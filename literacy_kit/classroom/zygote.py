@@ -34,7 +34,7 @@ import signal
 import sys
 import threading
 
-from ..course.zygote import _die_with_parent, detach
+from ..course.zygote import _die_with_parent, answer_requests, detach
 from .learner_server import FENCE_ENV, enter_fence
 
 #: What a learner's server imports before it answers (Jupyter Server, the hub's
@@ -102,34 +102,27 @@ def show_process(argv: list[str]) -> None:
 
 
 def _child(request: dict) -> None:
-    """In the forked child: detach, fence in, become the learner's server. Never returns."""
-    status = 1
-    try:
-        env = request.get("env") or {}
-        detach(request, env.get("HOME") or "/", die_with_parent=False, keep_stderr=True)
-        enter_fence()
-        import random
+    """In the forked child: detach, fence in, become the learner's server."""
+    env = request.get("env") or {}
+    detach(request, env.get("HOME") or "/", die_with_parent=False, keep_stderr=True)
+    enter_fence()
+    import random
 
-        random.seed()   # the zygote's generator state must not be every server's
-        argv = list(request["argv"])
-        sys.argv = [sys.executable, "-m", "jupyterhub.singleuser", *argv]
-        show_process(sys.argv)
-        from . import kernels
+    random.seed()   # the zygote's generator state must not be every server's
+    argv = list(request["argv"])
+    sys.argv = [sys.executable, "-m", "jupyterhub.singleuser", *argv]
+    show_process(sys.argv)
+    from . import kernels
 
-        kernels.start_kernel_zygote()
-        from jupyterhub.singleuser import main
+    kernels.start_kernel_zygote()
+    from jupyterhub.singleuser import main
 
-        main(argv)
-        status = 0
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 1
-    except BaseException:  # noqa: BLE001 - the child must never return into the zygote loop
-        import traceback
+    main(argv)
 
-        traceback.print_exc()
-        status = 1
-    finally:
-        os._exit(status)
+
+def _fenced_only(request: dict) -> None:
+    if not (request.get("env") or {}).get(FENCE_ENV):
+        raise ValueError("a learner's server needs a fence")
 
 
 def serve(stdin=None, stdout=None) -> None:
@@ -151,19 +144,7 @@ def serve(stdin=None, stdout=None) -> None:
     threads = threading.active_count()
     stdout.write(json.dumps({"ready": threads == 1, "threads": threads, "failed": failed}) + "\n")
     stdout.flush()
-    for line in stdin:
-        try:
-            request = json.loads(line)
-            if not (request.get("env") or {}).get(FENCE_ENV):
-                raise ValueError("a learner's server needs a fence")
-            pid = os.fork()
-            if pid == 0:
-                _child(request)
-            reply = {"pid": pid}
-        except Exception as exc:  # noqa: BLE001 - the spawner falls back to an ordinary start
-            reply = {"error": repr(exc)}
-        stdout.write(json.dumps(reply) + "\n")
-        stdout.flush()
+    answer_requests(stdin, stdout, _child, before_fork=_fenced_only, log_errors=True)
 
 
 if __name__ == "__main__":

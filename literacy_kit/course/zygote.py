@@ -85,6 +85,47 @@ def start_ipykernel(argv: list[str]) -> None:
     kernel.start()
 
 
+def run_child(body, request: dict, log_errors: bool = False) -> None:
+    """In a forked child: ``body(request)``, then exit with its status. Never returns into
+    the zygote's loop, whatever happens (``log_errors``: print a failure to standard error)."""
+    status = 1
+    try:
+        body(request)
+        status = 0
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:  # noqa: BLE001 - the child must never return into the zygote loop
+        if log_errors:
+            import traceback
+
+            traceback.print_exc()
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def answer_requests(lines, out, child, before_fork=None, children: list[int] | None = None,
+                    log_errors: bool = False) -> None:
+    """A zygote's loop: for each JSON request line, fork a child that runs ``child(request)``
+    (through :func:`run_child`) and answer ``{"pid": N}``, or ``{"error": text}`` when
+    ``before_fork(request)`` refuses it or the fork fails. Forked pids go to ``children``."""
+    for line in lines:
+        try:
+            request = json.loads(line)
+            if before_fork is not None:
+                before_fork(request)
+            pid = os.fork()
+            if pid == 0:
+                run_child(child, request, log_errors)
+            if children is not None:
+                children.append(pid)
+            reply = {"pid": pid}
+        except Exception as exc:  # noqa: BLE001 - reported to the asker, which falls back
+            reply = {"error": repr(exc)}
+        out.write(json.dumps(reply) + "\n")
+        out.flush()
+
+
 def _preload(names) -> None:
     for name in names:
         try:
@@ -94,29 +135,20 @@ def _preload(names) -> None:
 
 
 def _child(request: dict) -> None:
-    """In the forked child: detach, fence in, become the kernel. Never returns."""
-    status = 1
-    try:
-        detach(request, os.environ.get("TMPDIR", "/"))
-        fence = Fence(**request.get("fence", {}))
-        fenced = apply(fence)
-        if request.get("require_fence") and not fenced:
-            os._exit(FENCE_FAILED)
-        import random
+    """In the forked child: detach, fence in, become the kernel."""
+    detach(request, os.environ.get("TMPDIR", "/"))
+    fence = Fence(**request.get("fence", {}))
+    fenced = apply(fence)
+    if request.get("require_fence") and not fenced:
+        os._exit(FENCE_FAILED)
+    import random
 
-        random.seed()  # the zygote's generator state must not be every child's
-        sys.path.insert(0, "")  # the notebook's folder, as in a normal kernel
-        sys.argv = [sys.executable] + list(request["argv"])
-        from ipykernel.kernelapp import IPKernelApp
+    random.seed()  # the zygote's generator state must not be every child's
+    sys.path.insert(0, "")  # the notebook's folder, as in a normal kernel
+    sys.argv = [sys.executable] + list(request["argv"])
+    from ipykernel.kernelapp import IPKernelApp
 
-        IPKernelApp.launch_instance(argv=list(request["argv"]))
-        status = 0
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 1
-    except BaseException:  # noqa: BLE001 - the child must never return into the zygote loop
-        status = 1
-    finally:
-        os._exit(status)
+    IPKernelApp.launch_instance(argv=list(request["argv"]))
 
 
 def serve(stdin=None, stdout=None) -> None:
@@ -132,18 +164,7 @@ def serve(stdin=None, stdout=None) -> None:
     stdout.write(json.dumps({"ready": True, "landlock": landlock_abi()}) + "\n")
     stdout.flush()
     try:
-        for line in stdin:
-            try:
-                request = json.loads(line)
-                pid = os.fork()
-                if pid == 0:
-                    _child(request)
-                children.append(pid)
-                reply = {"pid": pid}
-            except Exception as exc:  # noqa: BLE001 - reported to the grader, which falls back
-                reply = {"error": repr(exc)}
-            stdout.write(json.dumps(reply) + "\n")
-            stdout.flush()
+        answer_requests(stdin, stdout, _child, children=children)
     finally:
         for pid in children:
             try:
