@@ -11,6 +11,7 @@ answer buttons, timing each tap until the kernel sends the widget's update back.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 
@@ -49,15 +50,27 @@ class Learner:
         self.times["pin"] = time.perf_counter() - start
 
     def wait_for_server(self, start: float) -> None:
-        self.session.get(self.base + "hub/spawn", timeout=120)
-        api = f"{self.base}hub/api/users/{self.name}"
-        while time.perf_counter() - start < self.timeout:
-            reply = self.session.get(api, timeout=60)
-            if reply.status_code != 200:
-                raise Failed(f"hub api {reply.status_code}")
-            if (reply.json().get("servers", {}).get("", {}) or {}).get("ready"):
-                return
-            time.sleep(0.25)
+        """Ask for the server and follow the hub's progress stream until it is ready, as
+        the "server starting" page does (its event source, not polling)."""
+        reply = self.session.get(self.base + "hub/spawn", timeout=120, allow_redirects=False)
+        if reply.status_code not in (200, 302):
+            raise Failed(f"spawn {reply.status_code}")
+        url = f"{self.base}hub/api/users/{self.name}/server/progress"
+        left = max(1.0, self.timeout - (time.perf_counter() - start))
+        with self.session.get(url, stream=True, timeout=(30, left),
+                              headers={"Accept": "text/event-stream"}) as events:
+            if events.status_code != 200:
+                raise Failed(f"progress {events.status_code}")
+            for raw in events.iter_lines():
+                if not raw.startswith(b"data:"):
+                    continue
+                event = json.loads(raw[5:])
+                if event.get("ready"):
+                    return
+                if event.get("failed"):
+                    raise Failed(f"spawn failed: {event.get('message', '')}"[:120])
+                if time.perf_counter() - start > self.timeout:
+                    break
         raise Failed("server did not start")
 
     def page(self, path: str) -> str:

@@ -74,6 +74,25 @@ def preload() -> list[str]:
     return failed
 
 
+def warm_templates() -> int:
+    """Make every forked server's Voila share compiled page templates, and compile those of
+    every installed Voila template now (:mod:`literacy_kit.voila_templates`); how many."""
+    from jupyter_core.paths import jupyter_path
+
+    from .. import voila_templates
+
+    voila_templates.install()
+    names = {entry.name for root in jupyter_path("voila", "templates") if os.path.isdir(root)
+             for entry in os.scandir(root) if entry.is_dir() and entry.name != "base"}
+    compiled = 0
+    for name in sorted(names):
+        try:
+            compiled += voila_templates.warm(name)
+        except Exception:  # noqa: BLE001 - a broken template only costs speed
+            pass
+    return compiled
+
+
 def _overwrite(block: int, data: bytes) -> None:
     """Write ``data`` over one of this process's original blocks (0: the command line,
     1: the environment: what ``/proc/PID/cmdline`` and ``environ`` show), padded with
@@ -135,6 +154,7 @@ def serve(stdin=None, stdout=None) -> None:
         del sys.path[0]
     os.environ.pop(ENV_ROOM, None)
     failed = preload()
+    templates = warm_templates()
     # what the imports made stays shared with every server: the garbage collector then
     # never writes to those objects in a child, which would copy their pages
     gc.collect()
@@ -142,7 +162,8 @@ def serve(stdin=None, stdout=None) -> None:
     # forking a process with threads running is unsafe: say so, the hub then starts
     # servers the ordinary way
     threads = threading.active_count()
-    stdout.write(json.dumps({"ready": threads == 1, "threads": threads, "failed": failed}) + "\n")
+    stdout.write(json.dumps({"ready": threads == 1, "threads": threads, "failed": failed,
+                             "templates": templates}) + "\n")
     stdout.flush()
     answer_requests(stdin, stdout, _child, before_fork=_fenced_only, log_errors=True)
 
