@@ -40,10 +40,10 @@ from pathlib import Path
 
 import psutil
 
+from literacy_kit.kiosk.launcher import HEALTH_PATH
 from kiosk_startup import burst, free_port, kernel_count, percentile, wait_http
 
 VENV_BIN = Path(sys.executable).parent
-HEALTH = "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css"
 
 
 #: Address space each kiosk process may use here. A legacy-protocol client tapping a tile
@@ -76,7 +76,7 @@ class Server:
             [str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(self.port), "--pool", str(pool),
              "--idle-reset", str(idle_reset)],
             stdout=open(self.log, "wb"), stderr=subprocess.STDOUT, env=env, preexec_fn=_memory_cap)
-        wait_http(self.url + HEALTH)
+        wait_http(self.url + HEALTH_PATH)
 
     def memory_mb(self) -> tuple[float, float]:
         """(RSS of the Voila server process, USS of everything below the launcher)."""

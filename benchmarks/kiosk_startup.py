@@ -35,6 +35,7 @@ import urllib.request
 from pathlib import Path
 
 import psutil
+from literacy_kit.kiosk.launcher import HEALTH_PATH
 
 HERE = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
@@ -293,7 +294,7 @@ def main() -> int:
                           env=kiosk_env(Path(floor_tmp), settings))
         kiosk_url, plain_url = f"http://127.0.0.1:{kiosk_port}/", f"http://127.0.0.1:{plain_port}/"
         try:
-            wait_http(kiosk_url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
+            wait_http(kiosk_url + HEALTH_PATH)
             wait_http(plain_url + "voila/static/voila.js")
             if floor:
                 wait_http(f"http://127.0.0.1:{floor_port}/voila/static/voila.js")

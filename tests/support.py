@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from literacy_kit.kiosk.launcher import HEALTH_PATH
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -79,7 +81,7 @@ class KioskServer:
         self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT,
                                         preexec_fn=self._cap if self.memory_cap else None)
         # A static asset, not "/": every GET of the page takes a kernel.
-        wait_http(self.url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
+        wait_http(self.url + HEALTH_PATH)
         return self
 
     def _cap(self) -> None:

@@ -99,6 +99,11 @@ def configure(c, course_root: str, host: str, port: int, hub_port: int, proxy_po
     c.ClassroomSpawner.memory_limit_mb = settings.memory_limit_mb
     c.ClassroomSpawner.kernel_idle_timeout = settings.kernel_idle_timeout
     c.ClassroomSpawner.lang = settings.lang
+    c.ClassroomSpawner.fork_servers = settings.fork_servers
+    if settings.fork_servers:
+        from . import forked_servers
+
+        forked_servers.start()   # its imports overlap the hub's start
     c.Spawner.start_timeout = 120
     c.Spawner.http_timeout = 120
     # a class arriving at once: let every learner's server start, one at a time each

@@ -29,14 +29,22 @@ def fence_from_env(environ=os.environ) -> sandbox.Fence:
                          file_bytes=64 << 20)
 
 
-def main(argv: list[str] | None = None) -> None:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def enter_fence() -> bool:
+    """Fence this process in as ``LK_CLASSROOM_FENCE`` says (the fence is then inherited by
+    everything it starts); ``True`` if Landlock is in force. Also used by the forked
+    servers of :mod:`.zygote`."""
     fenced = sandbox.apply(fence_from_env())
     os.environ.pop(FENCE_ENV, None)
     os.environ[FENCED_ENV] = "1" if fenced else "0"
     if not fenced:
         print("literacy-kit classroom: this Linux kernel has no Landlock; the learner's server "
               "runs without the file fence", file=sys.stderr)
+    return fenced
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    enter_fence()
     os.execv(sys.executable, [sys.executable, "-m", "jupyterhub.singleuser", *argv])
 
 

@@ -50,6 +50,11 @@ class ClassroomSettings(Configurable):
         "", config=True,
         help="The address learners type or scan (printed on login cards), e.g. "
              "http://192.168.1.10:8000/. Empty: worked out from --host and --port.")
+    fork_servers = Bool(
+        True, config=True,
+        help="Fork each learner's server (and its kernels) from a process that has "
+             "imported them once, instead of starting a new Python for each: a class "
+             "arriving at once gets its pages in seconds instead of a minute.")
     poll_seconds = Float(
         2.0, config=True, help="How often the classroom relay looks for new hand-ins.")
 

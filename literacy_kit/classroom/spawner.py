@@ -11,6 +11,7 @@ A trainer's server is JupyterLab with nbgrader's formgrader on the course folder
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -18,7 +19,8 @@ import sys
 from pathlib import Path
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
-from traitlets import Integer, List, Unicode, default
+from jupyterhub.utils import random_port
+from traitlets import Bool, Integer, List, Unicode, default
 
 from ..course.course_dir import CourseDir
 from .learner_server import FENCE_ENV
@@ -58,6 +60,9 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
     memory_limit_mb = Integer(2048, config=True, help="Address-space limit of each learner process, MB.")
     kernel_idle_timeout = Integer(300, config=True, help="Seconds before an unconnected kernel is shut down.")
     lang = Unicode("vi", config=True, help="Default language of the learner pages.")
+    fork_servers = Bool(True, config=True, help=(
+        "Fork learners' servers from the hub's pre-imported classroom zygote (see "
+        ":mod:`.zygote`) instead of starting a new Python for each."))
 
     @property
     def state(self) -> ClassroomState:
@@ -149,4 +154,53 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
             self.default_url = "/voila/render/home.ipynb"
             self.cmd = [sys.executable, "-m", "literacy_kit.classroom.learner_server"]
             self._prepare_learner()
+            if self.fork_servers:
+                started = await self._start_forked()
+                if started:
+                    return started
         return await super().start()
+
+    async def _start_forked(self):
+        """Fork the learner's server from the zygote (same arguments, environment and
+        fence as an ordinary start); ``None`` if the zygote cannot, then the caller starts
+        it the ordinary way. The hub tracks the server by its pid, as after a restart."""
+        from .forked_servers import server_zygote
+
+        zygote = server_zygote()
+        if zygote is None:
+            return None
+        if self.port == 0:
+            self.port = random_port()
+        env = self.get_env()
+        args = self.get_args()
+        try:
+            pid = await asyncio.to_thread(zygote.fork, args, env, self.home_dir)
+        except (OSError, ValueError) as exc:
+            self.log.warning("Forking %s's server failed (%s); starting it the ordinary way",
+                             self.user.name, exc)
+            return None
+        self.log.info("Forked %s's server: pid %i", self.user.name, pid)
+        self.proc = None
+        self.pid = pid
+        self._watch_exit(pid)
+        return (self.ip or "127.0.0.1", self.port)
+
+    def _watch_exit(self, pid: int) -> None:
+        """Tell the hub the moment a forked server exits on its own (killed, crashed): the
+        zygote reaps it at once, so without this the proxy would send the learner to a
+        dead address until the hub's next poll (30 s)."""
+        try:
+            fd = os.pidfd_open(pid)
+        except (OSError, AttributeError):
+            return
+        loop = asyncio.get_running_loop()
+
+        def exited():
+            loop.remove_reader(fd)
+            os.close(fd)
+            # polling runs while the hub thinks the server is up; a stop the hub asked
+            # for has ended it already, and must not be reported as a crash
+            if self._poll_callback is not None and self.pid == pid:
+                asyncio.ensure_future(self.poll_and_notify())
+
+        loop.add_reader(fd, exited)

@@ -31,7 +31,49 @@ class ZygoteError(RuntimeError):
     """The zygote could not be started or did not answer."""
 
 
-class Zygote:
+class ZygoteProcess:
+    """A zygote process (``python -m MODULE``) asked for one child per JSON line: the parent
+    side shared by the grading, kiosk and classroom zygotes (started on construction)."""
+
+    def __init__(self, module: str, **popen):
+        self._lock = threading.Lock()
+        self.process = subprocess.Popen([sys.executable, "-m", module], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True, **popen)
+
+    def read_line(self) -> dict:
+        line = self.process.stdout.readline()
+        if not line:
+            raise OSError("zygote exited")
+        return json.loads(line)
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def _before_request(self) -> None:
+        """Called under the lock before each request (a subclass waits for its greeting)."""
+
+    def ask(self, request: dict) -> int:
+        """The pid of the child forked for ``request``; OSError or ValueError if none."""
+        with self._lock:
+            self._before_request()
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            reply = self.read_line()
+        if "pid" not in reply:
+            raise OSError(reply.get("error", "no pid"))
+        return int(reply["pid"])
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            try:
+                self.process.stdin.close()
+                self.process.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+
+
+class Zygote(ZygoteProcess):
     """The worker's handle on its zygote process (started on construction)."""
 
     def __init__(self, require_fence: bool = True, memory_bytes: int = 4 << 30,
@@ -39,19 +81,13 @@ class Zygote:
         self.require_fence = require_fence
         self.memory_bytes = memory_bytes
         self.file_bytes = file_bytes
-        self._lock = threading.Lock()
         self._home = tempfile.mkdtemp(prefix="lk-zygote-")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "literacy_kit.course.zygote"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=self._home, text=True)
-        hello = self._read()
+        super().__init__("literacy_kit.course.zygote", stderr=subprocess.DEVNULL, cwd=self._home)
+        try:
+            hello = self.read_line()
+        except (OSError, ValueError) as exc:
+            raise ZygoteError(str(exc)) from exc
         self.landlock = int(hello.get("landlock", 0))
-
-    def _read(self) -> dict:
-        line = self.process.stdout.readline()
-        if not line:
-            raise ZygoteError("zygote exited")
-        return json.loads(line)
 
     @property
     def fenced(self) -> bool:
@@ -64,24 +100,13 @@ class Zygote:
                    "require_fence": self.require_fence and self.fenced,
                    "fence": {"writable": writable, "readable": readable, "listable": list(listable),
                              "memory_bytes": self.memory_bytes, "file_bytes": self.file_bytes}}
-        with self._lock:
-            try:
-                self.process.stdin.write(json.dumps(request) + "\n")
-                self.process.stdin.flush()
-                reply = self._read()
-            except (OSError, ValueError) as exc:
-                raise ZygoteError(str(exc)) from exc
-        if "pid" not in reply:
-            raise ZygoteError(reply.get("error", "no pid"))
-        return int(reply["pid"])
+        try:
+            return self.ask(request)
+        except (OSError, ValueError) as exc:
+            raise ZygoteError(str(exc)) from exc
 
     def close(self) -> None:
-        if self.process.poll() is None:
-            try:
-                self.process.stdin.close()
-                self.process.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                self.process.kill()
+        super().close()
         shutil.rmtree(self._home, ignore_errors=True)
 
 

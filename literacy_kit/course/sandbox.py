@@ -9,7 +9,10 @@ forked child applies, in this order:
   may read the Python installation, the system and this package only, and write only
   the submission's own folder and a private temporary folder. The gradebook, the course's
   sources (the hidden tests), the release and every other learner's folder are out of
-  reach, for reading as for writing.
+  reach, for reading as for writing. Where the kernel has Landlock ABI 6 or later, the
+  process also may not send signals to, or reach through abstract Unix sockets, any
+  process outside its fence (the learners' servers all run as one user: without this, a
+  learner's code could stop another learner's server).
 
 Landlock cannot be undone by the sandboxed code. Where the kernel lacks it,
 :func:`apply` reports ``False`` and the grading summary says the fence was partial.
@@ -40,8 +43,17 @@ _ABI_RIGHTS = {1: (1 << 13) - 1, 2: (1 << 14) - 1, 3: (1 << 15) - 1, 4: (1 << 15
                5: (1 << 16) - 1}
 
 
+#: Landlock ABI 6 scopes: a fenced process may not connect to abstract Unix sockets made
+#: outside its fence, nor send signals to processes outside it (another learner's server,
+#: the hub, the grader).
+_SCOPE_ABSTRACT_UNIX_SOCKET, _SCOPE_SIGNAL = 1 << 0, 1 << 1
+
+
 class _RulesetAttr(ctypes.Structure):
-    _fields_ = [("handled_access_fs", ctypes.c_uint64)]
+    # the kernel takes a longer structure whose unknown tail is zero, so older kernels
+    # accept it with ``scoped`` left at 0
+    _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
+                ("scoped", ctypes.c_uint64)]
 
 
 class _PathBeneathAttr(ctypes.Structure):
@@ -138,7 +150,8 @@ def _landlock(readable: Iterable[str], writable: Iterable[str], listable: Iterab
         return False
     handled = _ABI_RIGHTS.get(abi, _ABI_RIGHTS[5])
     libc = _libc()
-    attr = _RulesetAttr(handled)
+    scoped = _SCOPE_ABSTRACT_UNIX_SOCKET | _SCOPE_SIGNAL if abi >= 6 else 0
+    attr = _RulesetAttr(handled, 0, scoped)
     ruleset = libc.syscall(_SYS_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(ctypes.sizeof(attr)),
                            ctypes.c_uint32(0))
     if ruleset < 0:

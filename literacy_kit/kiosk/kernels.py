@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
-import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 
@@ -26,7 +24,7 @@ from jupyter_client.provisioning import LocalProvisioner
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float
 
-from ..course.fork_kernel import ForkedProcess
+from ..course.fork_kernel import ForkedProcess, ZygoteProcess
 from . import memory_probe
 
 PROVISIONER_NAME = "literacy-kit-kiosk"
@@ -34,43 +32,15 @@ KERNEL_NAME = "lk-kiosk"
 _LAUNCHER = ("-m", "ipykernel_launcher")
 
 
-class KioskZygote:
+class KioskZygote(ZygoteProcess):
     """The server's handle on its zygote process (started on construction)."""
 
-    def __init__(self, timeout: float = 60.0):
-        self._lock = threading.Lock()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "literacy_kit.kiosk.zygote"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        hello = self._read()
-        self.warm = bool(hello.get("warm"))
-
-    def _read(self) -> dict:
-        line = self.process.stdout.readline()
-        if not line:
-            raise OSError("kiosk zygote exited")
-        return json.loads(line)
-
-    @property
-    def alive(self) -> bool:
-        return self.process.poll() is None
+    def __init__(self):
+        super().__init__("literacy_kit.kiosk.zygote", stderr=subprocess.DEVNULL)
+        self.warm = bool(self.read_line().get("warm"))
 
     def fork(self, argv: list[str], env: dict, cwd: str) -> int:
-        with self._lock:
-            self.process.stdin.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
-            self.process.stdin.flush()
-            reply = self._read()
-        if "pid" not in reply:
-            raise OSError(reply.get("error", "no pid"))
-        return int(reply["pid"])
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            try:
-                self.process.stdin.close()
-                self.process.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                self.process.kill()
+        return self.ask({"argv": argv, "env": env, "cwd": cwd})
 
 
 _zygote: KioskZygote | None = None

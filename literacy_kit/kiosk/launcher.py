@@ -17,7 +17,7 @@ import time
 import urllib.request
 from collections.abc import Callable
 
-HEALTH_PATH = "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css"
+HEALTH_PATH = "voila/templates/lk-kiosk/static/lk-kernel-watch.js"
 #: Kiosk mode, and what the policy file cannot switch off on Linux: pinch zoom, swipe
 #: back/forward, first-run and crash bubbles, translate.
 KIOSK_FLAGS = ("--kiosk", "--incognito", "--no-first-run", "--noerrdialogs",

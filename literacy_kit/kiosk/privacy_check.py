@@ -231,7 +231,7 @@ def run(url: str, scan_root: Path, server_places: dict[str, Path], chromium: str
             finally:
                 page.close()
 
-        asyncio.run(visit())
+        _run_apart(visit())
         # the launcher's own close: Chromium ends, then its profile folder is removed
         process = launcher.process
         process.terminate()
@@ -254,6 +254,15 @@ def run(url: str, scan_root: Path, server_places: dict[str, Path], chromium: str
         str(path) for base in SYSTEM_TEMP
         for path in files_holding(Path(base), patterns, since=started, skip=(scan_root,))]
     return result
+
+
+def _run_apart(coroutine):
+    """Run a coroutine on an event loop of its own thread (a caller's loop, Playwright's
+    say, may already be running in this one)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _where(patterns, places: dict[str, Path], root: Path) -> dict[str, list[str]]:

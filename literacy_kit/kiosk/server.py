@@ -30,12 +30,6 @@ NOTEBOOK_NAME = "kiosk.ipynb"
 PAGE_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
 
 
-def _fontawesome_root() -> Path:
-    import fontawesomefree
-
-    return Path(fontawesomefree.__file__).parent / "static" / "fontawesomefree"
-
-
 def prepare_runtime(root: Path, lang: str = "vi") -> Path:
     """Lay out the runtime folder under ``root``; returns the notebook's path.
 
@@ -49,15 +43,6 @@ def prepare_runtime(root: Path, lang: str = "vi") -> Path:
     shutil.copy2(HERE / "template" / "static" / "lk-kernel-watch.js", template / "static")
     _write_notice(template / "lk_notice.html.j2", lang)
     _write_kernelspec(root / "share" / "jupyter" / "kernels" / KERNEL_NAME)
-    # The page shows no icon font any more; the files stay served because the launcher's
-    # health check (kiosk/launcher.py, HEALTH_PATH) asks for one of them.
-    fa = _fontawesome_root()
-    fa_dest = template / "static" / "fontawesome"
-    (fa_dest / "css").mkdir(parents=True, exist_ok=True)
-    # The template asks for the Font Awesome 5 file names; the 6.x release ships both.
-    for css_name in ("all.min.css", "v4-shims.min.css"):
-        shutil.copy2(fa / "css" / css_name, fa_dest / "css" / css_name)
-    shutil.copytree(fa / "webfonts", fa_dest / "webfonts", dirs_exist_ok=True)
     notebook_dir = root / "notebook"
     notebook_dir.mkdir(exist_ok=True)
     notebook = json.loads((HERE / "notebook" / NOTEBOOK_NAME).read_text(encoding="utf-8"))

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import re
 
-import voila.notebook_renderer
-from jinja2 import BytecodeCache
 from tornado.web import OutputTransform
 from voila.app import Voila
-from voila.exporter import VoilaExporter
 from voila.tornado.handler import TornadoVoilaHandler
 
+from ..voila_templates import install as install_template_cache
 from .kernels import close_zygote, zygote
 
 #: URL prefixes of files that never change while the server runs.
@@ -52,33 +50,6 @@ class StaticCacheHeaders(OutputTransform):
             else:
                 headers["Cache-Control"] = f"public, max-age={HOUR}"
         return status_code, headers, chunk
-
-
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept in memory, keyed by Jinja on name and source checksum."""
-
-    def __init__(self):
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket):
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-TEMPLATE_CODE = MemoryBytecodeCache()
-
-
-class KioskExporter(VoilaExporter):
-    """Voila's exporter whose Jinja environments share :data:`TEMPLATE_CODE`."""
-
-    def _create_environment(self):
-        environment = super()._create_environment()
-        environment.bytecode_cache = TEMPLATE_CODE
-        return environment
 
 
 class KioskPageHandler(TornadoVoilaHandler):
@@ -113,8 +84,7 @@ class KioskVoila(Voila):
         return handlers
 
     def start(self):
-        # Voila's renderer names its exporter class at module level; this server uses ours
-        voila.notebook_renderer.VoilaExporter = KioskExporter
+        install_template_cache()
         zygote()  # pay the kiosk's imports once, before the pool fills
         try:
             super().start()

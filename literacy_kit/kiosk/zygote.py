@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 
-from ..course.zygote import _die_with_parent, detach
+from ..course.zygote import _die_with_parent, answer_requests, detach, start_ipykernel
 
 #: What a kiosk kernel imports before it answers (measured: these took 0.3 s of 0.5 s of a
 #: forked kernel's start when left out; the debugger's are imported even when unused).
@@ -63,32 +63,9 @@ def warm_up() -> bool:
 
 
 def _child(request: dict) -> None:
-    """In the forked child: detach and become the kernel. Never returns."""
-    status = 1
-    try:
-        detach(request, "/")
-        import random
-
-        random.seed()  # the zygote's generator state must not be every visitor's
-        sys.path.insert(0, "")  # the notebook's folder, as in a normal kernel
-        sys.argv = [sys.executable] + list(request["argv"])
-        from ipykernel.kernelapp import IPKernelApp
-
-        kernel = IPKernelApp.instance()
-        kernel.initialize(list(request["argv"]))
-        # ipywidgets registers its comm targets when it is imported inside a kernel; here
-        # it was imported before there was one
-        import ipywidgets
-
-        ipywidgets.register_comm_target()
-        kernel.start()
-        status = 0
-    except SystemExit as exc:
-        status = exc.code if isinstance(exc.code, int) else 1
-    except BaseException:  # noqa: BLE001 - the child must never return into the zygote loop
-        status = 1
-    finally:
-        os._exit(status)
+    """In the forked child: detach and become the kernel."""
+    detach(request, "/")
+    start_ipykernel(request["argv"])
 
 
 def _alive(pid: int) -> bool:
@@ -112,20 +89,12 @@ def serve(stdin=None, stdout=None) -> None:
     children: list[int] = []
     stdout.write(json.dumps({"ready": True, "warm": warm}) + "\n")
     stdout.flush()
+
+    def prune(_request):
+        children[:] = [pid for pid in children if _alive(pid)]
+
     try:
-        for line in stdin:
-            try:
-                request = json.loads(line)
-                children = [pid for pid in children if _alive(pid)]
-                pid = os.fork()
-                if pid == 0:
-                    _child(request)
-                children.append(pid)
-                reply = {"pid": pid}
-            except Exception as exc:  # noqa: BLE001 - the provisioner falls back to a cold start
-                reply = {"error": repr(exc)}
-            stdout.write(json.dumps(reply) + "\n")
-            stdout.flush()
+        answer_requests(stdin, stdout, _child, before_fork=prune, children=children)
     finally:
         for pid in children:
             try:

@@ -24,7 +24,7 @@ from literacy_kit.course.sandbox import landlock_abi
 pytestmark = pytest.mark.skipif(landlock_abi() <= 0, reason="this Linux kernel has no Landlock")
 
 HOSTILE = textwrap.dedent("""
-    import json, os, sys
+    import json, os, signal, sys
     from literacy_kit.classroom.learner_server import fence_from_env
     from literacy_kit.course import sandbox
     assert sandbox.apply(fence_from_env())
@@ -51,6 +51,8 @@ HOSTILE = textwrap.dedent("""
     attempt("write_own_home", lambda: open(os.path.join(paths["own_home"], "a.txt"), "w").write("x"))
     attempt("write_own_lane", lambda: os.mkdir(os.path.join(paths["own_inbound"], "hv02+vneid+t")))
     attempt("read_outbound", lambda: os.listdir(paths["outbound"]))
+    if sandbox.landlock_abi() >= 6:
+        attempt("signal_other_server", lambda: os.kill(paths["other_server_pid"], signal.SIGTERM))
     print(json.dumps(out))
 """)
 
@@ -81,8 +83,16 @@ def test_a_hostile_learner_cannot_reach_others_the_sources_or_the_gradebook(cour
              "outbound": str(state.outbound), "roster": str(course / "roster.json"),
              "pins": str(state.pins), "other_lane": str(state.lane("hv01")),
              "own_home": str(state.home("hv02")), "own_inbound": str(state.lane_inbound("hv02"))}
-    result = subprocess.run([sys.executable, "-c", HOSTILE, json.dumps(paths)], env=env,
-                            capture_output=True, text=True, timeout=60)
+    # another learner's server: a process outside this learner's fence, same user
+    victim = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    paths["other_server_pid"] = victim.pid
+    try:
+        result = subprocess.run([sys.executable, "-c", HOSTILE, json.dumps(paths)], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert victim.poll() is None, "the learner's code stopped another learner's server"
+    finally:
+        victim.kill()
+        victim.wait()
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     allowed = {"write_own_home", "write_own_lane", "read_outbound"}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from literacy_kit.kiosk.launcher import HEALTH_PATH
 from literacy_kit.kiosk.visitor import Visitor
 from support import free_port, run_async, wait_http
 
@@ -48,7 +49,7 @@ def test_bundle_installs_offline_and_the_kiosk_starts(tmp_path):
                               env={key: value for key, value in env.items() if key != "PYTHONPATH"})
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_http(url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css", timeout=120)
+        wait_http(url + HEALTH_PATH, timeout=120)
         # the light page's built script and styles came with the wheel
         wait_http(url + "voila/templates/lk-page/static/lk-page.js", timeout=10)
         wait_http(url + "voila/templates/lk-page/static/lk-page.css", timeout=10)

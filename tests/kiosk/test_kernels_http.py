@@ -9,6 +9,7 @@ import urllib.request
 
 import pytest
 
+from literacy_kit.kiosk.launcher import HEALTH_PATH
 from literacy_kit.kiosk.visitor import KioskGone, Visitor
 from support import run_async
 
@@ -116,8 +117,8 @@ def headers_of(url: str) -> dict[str, str]:
 
 
 def test_static_files_are_compressed_and_cacheable(server):
-    script = headers_of(server.url + "voila/static/voila.js")
+    script = headers_of(server.url + "voila/templates/lk-page/static/lk-page.js?v=1")
     assert script.get("content-encoding") == "gzip"
-    assert "max-age=" in script.get("cache-control", "")
-    css = headers_of(server.url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
+    assert "immutable" in script.get("cache-control", "")   # versioned: kept for a year
+    css = headers_of(server.url + "voila/templates/lk-page/static/lk-page.css")
     assert css.get("content-encoding") == "gzip" and "max-age=" in css.get("cache-control", "")

@@ -66,9 +66,9 @@ def test_page_has_no_source_and_ignores_template_override(kiosk_server):
     assert "lk-page-dark" not in body
 
 
-def test_icon_font_is_served_locally(kiosk_server):
-    status, body = fetch(kiosk_server.url + "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css")
-    assert status == 200 and "@font-face" in body
+def test_the_page_asks_for_no_icon_font(kiosk_server):
+    status, body = fetch(kiosk_server.url)
+    assert status == 200 and "fontawesome" not in body.lower() and "webfonts" not in body
 
 
 def kernel_message(msg_type: str, content: dict) -> bytes:

@@ -13,8 +13,8 @@ def test_runtime_holds_only_the_notebook_and_the_template(tmp_path):
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     assert len(cells) == 1
     template = tmp_path / "share/jupyter/voila/templates/lk-kiosk"
-    assert (template / "static/fontawesome/css/all.min.css").is_file()
-    assert list((template / "static/fontawesome/webfonts").glob("*.woff2"))
+    assert (template / "static/lk-kernel-watch.js").is_file()
+    assert not (template / "static/fontawesome").exists()   # the light page has no icon font
 
 
 def test_voila_is_configured_for_a_public_kiosk(tmp_path):

@@ -17,11 +17,11 @@ import psutil
 import pytest
 from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
 
+from literacy_kit.kiosk.launcher import HEALTH_PATH
 from literacy_kit.kiosk.visitor import Visitor
 from literacy_kit.kiosk.websocket_guard import V1_PROTOCOL, offered_protocols, v1_frame_ok
 from support import run_async
 
-HEALTH = "voila/templates/lk-kiosk/static/fontawesome/css/all.min.css"
 
 
 def v1_frame(parts: int = 4) -> bytes:
@@ -102,7 +102,7 @@ def test_a_forged_frame_closes_the_socket_and_the_server_keeps_answering(capped_
             return visitor._ws is not None and visitor._ws.close_code
 
     close_code = run_async(attack())
-    assert answers_within(capped_server.url + HEALTH, 3.0), "the server stopped answering"
+    assert answers_within(capped_server.url + HEALTH_PATH, 3.0), "the server stopped answering"
     time.sleep(1.0)
     assert server_rss_mb(capped_server) < before + 60
     assert close_code == 1008
@@ -139,5 +139,5 @@ def test_the_legacy_protocol_is_refused_and_v1_visitors_still_work(capped_server
             return tiles
 
     assert len(run_async(browser_like())) >= 2
-    assert answers_within(capped_server.url + HEALTH, 3.0)
+    assert answers_within(capped_server.url + HEALTH_PATH, 3.0)
 
