@@ -30,11 +30,10 @@ import gc
 import importlib
 import json
 import os
-import signal
 import sys
 import threading
 
-from ..course.zygote import _die_with_parent, answer_requests, detach
+from ..course.zygote import answer_requests, become_zygote, detach
 from .learner_server import FENCE_ENV, enter_fence
 
 #: What a learner's server imports before it answers (Jupyter Server, the hub's
@@ -147,11 +146,7 @@ def _fenced_only(request: dict) -> None:
 def serve(stdin=None, stdout=None) -> None:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # the hub decides when we stop
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # servers are reaped automatically
-    if sys.path and sys.path[0] in ("", os.getcwd()):
-        del sys.path[0]
+    become_zygote()
     os.environ.pop(ENV_ROOM, None)
     failed = preload()
     templates = warm_templates()

@@ -44,6 +44,17 @@ def _die_with_parent() -> None:
         pass
 
 
+def become_zygote() -> None:
+    """Set up the current process as a zygote (grading, kiosk, classroom): it dies with its
+    parent, leaves Ctrl-C to its parent, lets the system reap its children, and does not
+    import from the folder it was started in."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    if sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]
+
+
 def detach(request: dict, default_cwd: str, die_with_parent: bool = True,
            keep_stderr: bool = False) -> None:
     """In a forked child: a session of its own, dead with its parent, default signals, no
@@ -154,11 +165,7 @@ def _child(request: dict) -> None:
 def serve(stdin=None, stdout=None) -> None:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the grading run decides, not Ctrl-C
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
-    if sys.path and sys.path[0] in ("", os.getcwd()):
-        del sys.path[0]
+    become_zygote()
     _preload(preload_names())
     children: list[int] = []
     stdout.write(json.dumps({"ready": True, "landlock": landlock_abi()}) + "\n")

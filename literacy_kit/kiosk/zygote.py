@@ -21,7 +21,7 @@ import signal
 import sys
 import threading
 
-from ..course.zygote import _die_with_parent, answer_requests, detach, start_ipykernel
+from ..course.zygote import answer_requests, become_zygote, detach, start_ipykernel
 
 #: What a kiosk kernel imports before it answers (measured: these took 0.3 s of 0.5 s of a
 #: forked kernel's start when left out; the debugger's are imported even when unused).
@@ -79,11 +79,7 @@ def _alive(pid: int) -> bool:
 def serve(stdin=None, stdout=None) -> None:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when we stop
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
-    if sys.path and sys.path[0] in ("", os.getcwd()):
-        del sys.path[0]
+    become_zygote()
     preload()
     warm = warm_up()
     children: list[int] = []
