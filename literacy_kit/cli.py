@@ -29,6 +29,8 @@ KIOSK_PORT = 8866
 KIOSK_HOST = "127.0.0.1"
 IDLE_RESET = 180
 POOL = 1
+CLAIM_GRACE = 30
+MAX_UNCLAIMED = 4
 KIOSK_ACTIONS = ("serve", "install", "uninstall", "launch")
 
 
@@ -64,6 +66,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     kiosk.add_argument("--idle-reset", default=str(IDLE_RESET), metavar="SECONDS",
                        help=tr("kiosk_idle_help", default=IDLE_RESET))
     kiosk.add_argument("--pool", default=str(POOL), metavar="N", help=tr("kiosk_pool_help", default=POOL))
+    kiosk.add_argument("--claim-grace", default=str(CLAIM_GRACE), metavar="SECONDS",
+                       help=tr("kiosk_claim_grace_help", default=CLAIM_GRACE))
+    kiosk.add_argument("--max-unclaimed", default=str(MAX_UNCLAIMED), metavar="N",
+                       help=tr("kiosk_max_unclaimed_help", default=MAX_UNCLAIMED))
     kiosk.add_argument("action", nargs="?", default="serve", choices=KIOSK_ACTIONS,
                        help=tr("kiosk_action_help"))
     kiosk.add_argument("--root", default="/", metavar="DIR", help=tr("kiosk_root_help"))
@@ -141,6 +147,11 @@ def validate_kiosk(args: argparse.Namespace, lang: str) -> None:
     args.pool = _integer("--pool", args.pool, lang)
     if args.pool < 0:
         raise UsageError(t("cli.error_pool_negative", lang, option="--pool", value=args.pool))
+    args.claim_grace = _seconds("--claim-grace", args.claim_grace, lang)
+    args.max_unclaimed = _integer("--max-unclaimed", args.max_unclaimed, lang)
+    if args.max_unclaimed < 0:
+        raise UsageError(t("cli.error_unclaimed_negative", lang, option="--max-unclaimed",
+                           value=args.max_unclaimed))
     args.host = args.host.strip()
     if not args.host or any(ch.isspace() for ch in args.host):
         raise UsageError(t("cli.error_host_empty", lang, option="--host"))
@@ -158,7 +169,8 @@ def run_kiosk(args: argparse.Namespace, lang: str) -> int:
         print(t("cli.kiosk_unavailable", lang, error=exc), file=sys.stderr)
         return 1
     return int(serve(host=args.host, port=args.port, lang=args.lang,
-                     idle_reset=args.idle_reset, pool=args.pool) or 0)
+                     idle_reset=args.idle_reset, pool=args.pool, claim_grace=args.claim_grace,
+                     max_unclaimed=args.max_unclaimed) or 0)
 
 
 def prepare_lab(args: argparse.Namespace, lang: str) -> lab_mod.LabLaunch:

@@ -63,7 +63,8 @@ class KioskServer:
     """``literacy-kit kiosk`` started through the real command-line tool."""
 
     def __init__(self, idle_reset: float = 180, pool: int = 1, lang: str = "vi",
-                 memory_cap: int | None = None):
+                 memory_cap: int | None = None, claim_grace: float | None = None,
+                 max_unclaimed: int | None = None):
         self.port = free_port()
         #: address space each of its processes may use (bytes), for tests that try to make
         #: the server grow: a failure then stays a failed test, not a machine out of memory
@@ -72,6 +73,10 @@ class KioskServer:
         cli = Path(sys.executable).with_name("literacy-kit")
         self.command = [str(cli), "kiosk", "--port", str(self.port), "--idle-reset", str(idle_reset),
                         "--pool", str(pool), "--lang", lang]
+        if claim_grace is not None:  # seconds a sent page has to connect to its kernel
+            self.command += ["--claim-grace", str(claim_grace)]
+        if max_unclaimed is not None:  # pages at most waiting to connect, besides the pool
+            self.command += ["--max-unclaimed", str(max_unclaimed)]
         self.log_path = ARTIFACTS / f"kiosk-{self.port}.log"
         self.process: subprocess.Popen | None = None
 

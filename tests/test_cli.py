@@ -31,14 +31,16 @@ def fake_serve(monkeypatch):
 
 def test_kiosk_defaults_reach_serve(fake_serve):
     assert cli.main(["kiosk"]) == 0
-    assert fake_serve == [dict(host="127.0.0.1", port=8866, lang="vi", idle_reset=180, pool=1)]
+    assert fake_serve == [dict(host="127.0.0.1", port=8866, lang="vi", idle_reset=180, pool=1,
+                               claim_grace=30, max_unclaimed=4)]
 
 
 def test_kiosk_options_reach_serve(fake_serve):
     argv = ["kiosk", "--port", "9001", "--host", "0.0.0.0", "--lang", "en",
-            "--idle-reset", "2.5", "--pool", "0"]
+            "--idle-reset", "2.5", "--pool", "0", "--claim-grace", "12.5", "--max-unclaimed", "0"]
     assert cli.main(argv) == 0
-    assert fake_serve == [dict(host="0.0.0.0", port=9001, lang="en", idle_reset=2.5, pool=0)]
+    assert fake_serve == [dict(host="0.0.0.0", port=9001, lang="en", idle_reset=2.5, pool=0,
+                               claim_grace=12.5, max_unclaimed=0)]
 
 
 def test_kiosk_exit_code_comes_from_serve(monkeypatch, fake_serve):
@@ -56,6 +58,10 @@ def test_kiosk_exit_code_comes_from_serve(monkeypatch, fake_serve):
     (["--idle-reset", "soon"], "error_not_number"),
     (["--pool", "-1"], "error_pool_negative"),
     (["--pool", "1.5"], "error_not_integer"),
+    (["--claim-grace", "0"], "error_idle_positive"),
+    (["--claim-grace", "soon"], "error_not_number"),
+    (["--max-unclaimed", "-1"], "error_unclaimed_negative"),
+    (["--max-unclaimed", "two"], "error_not_integer"),
     (["--host", " "], "error_host_empty"),
 ])
 @pytest.mark.parametrize("lang", ["vi", "en"])

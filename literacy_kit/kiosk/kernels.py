@@ -8,7 +8,10 @@ cannot start or answer, the kernel is launched the ordinary way (slower, still c
 :class:`KioskKernelManager` is the server's kernel manager (Voila wraps it with its
 preheated pool). Besides the page's shutdown beacon and the idle culler, it ends a kernel
 whose page connected once and then went away for ``orphan_timeout`` seconds: a tab that
-crashed or a browser that was killed sends no beacon.
+crashed or a browser that was killed sends no beacon. A kernel handed to a page that never
+connects to it is shut down ``claim_grace`` seconds after the page was sent, and at most
+``max_unclaimed`` such kernels exist at once (:mod:`.claims`; the page handler in
+:mod:`.voila_app` takes the places).
 """
 from __future__ import annotations
 
@@ -22,10 +25,11 @@ import threading
 
 from jupyter_client.provisioning import LocalProvisioner
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Float
+from traitlets import Float, Integer
 
 from ..course.fork_kernel import ForkedProcess, ZygoteProcess
 from . import memory_probe
+from .claims import Claims
 
 PROVISIONER_NAME = "literacy-kit-kiosk"
 KERNEL_NAME = "lk-kiosk"
@@ -105,10 +109,22 @@ class KioskKernelManager(AsyncMappingKernelManager):
     orphan_timeout = Float(8.0, config=True, help=(
         "Seconds a kernel may stay without any page connected, after a page had connected, "
         "before it is shut down (0: never)."))
+    claim_grace = Float(30.0, config=True, help=(
+        "Seconds a page has, once sent, to connect to the kernel it was handed before that "
+        "kernel is shut down (0: never)."))
+    max_unclaimed = Integer(4, config=True, help=(
+        "Page requests at most whose kernel no page has connected to yet, besides the "
+        "preheated pool (0: no bound); a request beyond waits up to claim_wait seconds, "
+        "then gets the busy page."))
+    claim_wait = Float(10.0, config=True, help=(
+        "Seconds a page request waits for a free place before it gets the busy page."))
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         memory_probe.install(self)  # only when the soak benchmark asks for it
+        #: places of page requests whose kernel has no page yet (taken by the page handler)
+        self.claims = Claims(self.max_unclaimed, self.claim_grace, self.claim_wait,
+                             self._end_unclaimed, self.log)
         self._orphan_timers: dict[str, asyncio.TimerHandle] = {}
         self._event_logger = None
         self._trim_timer: asyncio.TimerHandle | None = None
@@ -133,6 +149,7 @@ class KioskKernelManager(AsyncMappingKernelManager):
 
     def notify_connect(self, kernel_id):
         super().notify_connect(kernel_id)
+        self.claims.connected(kernel_id)
         timer = self._orphan_timers.pop(kernel_id, None)
         if timer is not None:
             timer.cancel()
@@ -147,7 +164,11 @@ class KioskKernelManager(AsyncMappingKernelManager):
                 self.orphan_timeout, lambda: asyncio.ensure_future(self._end_orphan(kernel_id)))
 
     async def shutdown_kernel(self, kernel_id, now=False, restart=False):
-        await super().shutdown_kernel(kernel_id, now=now, restart=restart)
+        try:
+            await super().shutdown_kernel(kernel_id, now=now, restart=restart)
+        finally:
+            if not restart:
+                self.claims.gone(kernel_id)
         if not restart and self._trim_timer is None:
             # once per burst of shutdowns
             self._trim_timer = asyncio.get_event_loop().call_later(5.0, self._release_free_memory)
@@ -166,6 +187,11 @@ class KioskKernelManager(AsyncMappingKernelManager):
             ctypes.CDLL("libc.so.6").malloc_trim(0)
         except (OSError, AttributeError):
             pass
+
+    async def _end_unclaimed(self, kernel_id: str) -> None:
+        """A page was handed this kernel and never connected to it."""
+        if kernel_id in self and self._kernel_connections.get(kernel_id, 0) == 0:
+            await self.shutdown_kernel(kernel_id)
 
     async def _end_orphan(self, kernel_id: str) -> None:
         self._orphan_timers.pop(kernel_id, None)

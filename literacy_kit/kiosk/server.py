@@ -97,6 +97,10 @@ def voila_command(notebook: Path, host: str, port: int, pool: int,
         # v1 protocol and well-formed frames only (see kiosk/websocket_guard.py)
         "--Voila.kernel_websocket_connection_class="
         "literacy_kit.kiosk.websocket_guard.KioskWebsocketConnection",
+        # a kernel handed to a page that never connects ends soon; few such at once
+        f"--KioskKernelManager.claim_grace={settings.claim_grace!r}",
+        f"--KioskKernelManager.max_unclaimed={settings.max_unclaimed}",
+        f"--KioskKernelManager.claim_wait={settings.claim_wait!r}",
     ]
     if pool > 0:
         command += ["--preheat_kernel=True", f"--pool_size={pool}"]
@@ -120,9 +124,11 @@ def kiosk_env(root: Path, settings: KioskSettings, base: dict | None = None) -> 
 
 
 def serve(host: str = "127.0.0.1", port: int = 8866, lang: str = "vi",
-          idle_reset: float = 180.0, pool: int = 1) -> int:
+          idle_reset: float = 180.0, pool: int = 1, claim_grace: float = 30.0,
+          max_unclaimed: int = 4) -> int:
     """Run the kiosk until interrupted; returns Voila's exit code."""
-    settings = KioskSettings(lang=lang, idle_reset=idle_reset)
+    settings = KioskSettings(lang=lang, idle_reset=idle_reset, claim_grace=claim_grace,
+                             max_unclaimed=max_unclaimed)
     with tempfile.TemporaryDirectory(prefix="literacy-kit-kiosk-") as tmp:
         root = Path(tmp)
         notebook = prepare_runtime(root, settings.lang)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from traitlets import Float, Unicode, validate
+from traitlets import Float, Integer, Unicode, validate
 from traitlets.config import Configurable
 
 from ..i18n import DEFAULT_LANG, normalize_lang
@@ -19,10 +19,35 @@ class KioskSettings(Configurable):
                    help="Language the kiosk starts in and returns to after an idle reset: vi or en.")
     idle_reset = Float(180.0, config=True,
                        help="Seconds without a touch before the kiosk returns home and forgets input.")
+    # The two below are the server's (its kernel manager's), not the kernels'.
+    claim_grace = Float(30.0, config=True, help=(
+        "Seconds a page, once sent, has to connect to the kernel it was handed before that "
+        "kernel is shut down. Measured on the phone profile under load, a page connected "
+        "within a few seconds (see benchmarks/kiosk_claim.py)."))
+    max_unclaimed = Integer(4, config=True, help=(
+        "Page requests at most whose kernel no page has connected to yet, besides the "
+        "preheated pool; one beyond waits, then gets the busy page (0: no bound)."))
+
+    @property
+    def claim_wait(self) -> float:
+        """Seconds a page request beyond the bound waits for a place: a third of the grace,
+        at most 10 s (a place frees once a page connects, and at the latest one grace after
+        a page was sent), then the busy page, which tries again by itself."""
+        return min(10.0, self.claim_grace / 3)
 
     @validate("lang")
     def _valid_lang(self, proposal):
         return normalize_lang(proposal["value"])
+
+    @validate("claim_grace")
+    def _valid_grace(self, proposal):
+        value = proposal["value"]
+        return value if value > 0 else 30.0
+
+    @validate("max_unclaimed")
+    def _valid_unclaimed(self, proposal):
+        value = proposal["value"]
+        return value if value >= 0 else 4
 
     @validate("idle_reset")
     def _valid_idle(self, proposal):
