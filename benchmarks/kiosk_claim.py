@@ -18,8 +18,13 @@ The server runs with a grace of ten minutes here, so that no measured page loses
 kernel, and with the default bound on waiting pages. Baseline: the same pages on the idle
 machine (the first scenarios).
 
+Then ``--bursts``: protocol-level visitors arriving at once at a kiosk with the default
+bound on waiting pages, against the same kiosk without a bound (``--max-unclaimed 0``, as
+before the bound), in the same run: how many reached the home screen, p50/p95, and the
+kernels left 15 s after they all left.
+
 Usage:  .venv/bin/python benchmarks/kiosk_claim.py [--visits 5] [--load-visitors 4]
-        [--spinners 1]
+        [--spinners 1] [--bursts 10,20,30]
 """
 from __future__ import annotations
 
@@ -38,7 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kiosk_startup import (  # noqa: E402
-    CHROMIUM_ARGS, PHONE, PHONE_NETWORK, free_port, percentile, stop, wait_http)
+    CHROMIUM_ARGS, PHONE, PHONE_NETWORK, burst, free_port, kernel_count, percentile, stop,
+    wait_http)
 
 from literacy_kit.kiosk.launcher import HEALTH_PATH  # noqa: E402
 
@@ -158,22 +164,13 @@ def summary(values: list[float]) -> str:
             f"max {max(values):.2f} s")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--visits", type=int, default=5, help="page visits per scenario")
-    parser.add_argument("--load-visitors", type=int, default=4,
-                        help="protocol-level visitors arriving back to back during the loaded runs")
-    parser.add_argument("--spinners", type=int, default=1, help="busy CPU processes during the loaded runs")
-    parser.add_argument("--pool", type=int, default=1, help="the kiosk's preheated pool (its default: 1)")
-    parser.add_argument("--chromium", default=os.environ.get("LK_CHROMIUM", "/usr/bin/chromium"))
-    args = parser.parse_args()
-
+def pages(args) -> dict[str, list]:
+    """The page scenarios in Chromium, plus the server's own view (key ``server``)."""
     from playwright.sync_api import sync_playwright
 
-    start_load = " ".join(f"{value:.2f}" for value in os.getloadavg())
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    results: dict[str, list[dict[str, float]]] = {}
+    results: dict[str, list] = {}
     with tempfile.NamedTemporaryFile(prefix="kiosk-claim-", suffix=".log") as log:
         server = subprocess.Popen([str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(port),
                                    "--pool", str(args.pool), "--claim-grace", "600"],
@@ -199,23 +196,76 @@ def main() -> int:
                 browser.close()
         finally:
             stop(server)
-        server_side = [tuple(map(float, m.groups()))
-                       for m in SERVER_LINE.finditer(Path(log.name).read_text(errors="replace"))]
+        results["server"] = [tuple(map(float, m.groups()))
+                             for m in SERVER_LINE.finditer(Path(log.name).read_text(errors="replace"))]
+    return results
+
+
+def crowds(args) -> dict[tuple[int, int], dict]:
+    """Bursts at a kiosk with the default bound, and at one without (same run)."""
+    from literacy_kit.cli import MAX_UNCLAIMED
+
+    figures = {}
+    for bound in (MAX_UNCLAIMED, 0):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        server = subprocess.Popen([str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(port),
+                                   "--pool", str(args.pool), "--max-unclaimed", str(bound)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
+        try:
+            wait_http(url + HEALTH_PATH)
+            for size in (int(n) for n in args.bursts.split(",") if n.strip()):
+                time.sleep(6)  # the pool refills, earlier kernels end
+                result = burst(url, size, 90.0)
+                result["load"] = f"{os.getloadavg()[0]:.1f}"
+                time.sleep(15)
+                result["left"] = kernel_count(server.pid)
+                figures[(size, bound)] = result
+        finally:
+            stop(server)
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=5, help="page visits per scenario")
+    parser.add_argument("--load-visitors", type=int, default=4,
+                        help="protocol-level visitors arriving back to back during the loaded runs")
+    parser.add_argument("--spinners", type=int, default=1, help="busy CPU processes during the loaded runs")
+    parser.add_argument("--pool", type=int, default=1, help="the kiosk's preheated pool (its default: 1)")
+    parser.add_argument("--bursts", default="10,20,30", help="visitors at once, bounded vs not ('' skips)")
+    parser.add_argument("--no-pages", action="store_true", help="bursts only (no Chromium)")
+    parser.add_argument("--chromium", default=os.environ.get("LK_CHROMIUM", "/usr/bin/chromium"))
+    args = parser.parse_args()
+
+    start_load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    results = {} if args.no_pages else pages(args)
+    bursts = crowds(args) if args.bursts.strip() else {}
     print(f"load at the start: {start_load}")
     print(f"uptime at the end: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} "
           f"{os.getloadavg()[2]:.2f} (1/5/15 min load), {os.cpu_count()} CPUs")
     for name, rows in results.items():
+        if name == "server":
+            continue
         print(f"{name:30s} GET -> websocket open: {summary([r['get_to_ws'] for r in rows])}; "
               f"page sent -> open: {summary([r['sent_to_ws'] for r in rows])} (n={len(rows)})")
-    baseline = statistics.median(r["get_to_ws"] for r in results["phone first visit"])
-    loaded = statistics.median(r["get_to_ws"] for r in results["phone first visit under load"])
-    print(f"ratio phone first visit under load / idle (GET -> open): {loaded / baseline:.2f}x")
-    if server_side:
-        print(f"server's view, all pages incl. the load's ({len(server_side)}): request -> connected "
-              f"{summary([a for a, _ in server_side])}; page sent -> connected "
-              f"{summary([b for _, b in server_side])}")
-    worst = max(r["sent_to_ws"] for rows in results.values() for r in rows)
-    print(f"longest page sent -> open seen: {worst:.2f} s")
+    if results:
+        baseline = statistics.median(r["get_to_ws"] for r in results["phone first visit"])
+        loaded = statistics.median(r["get_to_ws"] for r in results["phone first visit under load"])
+        print(f"ratio phone first visit under load / idle (GET -> open): {loaded / baseline:.2f}x")
+        server_side = results.get("server", [])
+        if server_side:
+            print(f"server's view, all pages incl. the load's ({len(server_side)}): request -> "
+                  f"connected {summary([a for a, _ in server_side])}; page sent -> connected "
+                  f"{summary([b for _, b in server_side])}")
+        worst = max(r["sent_to_ws"] for name, rows in results.items() if name != "server"
+                    for r in rows)
+        print(f"longest page sent -> open seen in Chromium: {worst:.2f} s")
+    for (size, bound), b in sorted(bursts.items()):
+        print(f"burst of {size}, {'bound ' + str(bound) if bound else 'no bound'}: "
+              f"{b['ok']}/{b['n']} reached the home screen, p50 {b['p50']:.2f} s, p95 {b['p95']:.2f} s; "
+              f"kernels 15 s after they left: {b['left']} (load {b['load']})")
     return 0
 
 
