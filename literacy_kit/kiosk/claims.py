@@ -18,6 +18,12 @@ in check, for the page handler and the kernel manager that own it:
   come first served, for a place to free, and otherwise gets none: the handler answers
   with a short "busy, retrying" page instead of a kernel.
 
+Why wait before saying "busy": real pages free their place within a second or two of being
+sent (they connect; ``benchmarks/kiosk_claim.py``), so a crowd of real visitors is served
+without any message, only a little later. Places stay held only when pages do not
+connect, as with a flood of plain GETs; then the visitor gets the busy page, which loads
+the kiosk again by itself, since a visitor at a touchscreen cannot be expected to reload.
+
 >>> import asyncio
 >>> async def demo():
 ...     ended = []
