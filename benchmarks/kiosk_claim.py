@@ -46,6 +46,7 @@ from kiosk_startup import (  # noqa: E402
     CHROMIUM_ARGS, PHONE, PHONE_NETWORK, burst, free_port, kernel_count, percentile, stop,
     wait_http)
 
+from literacy_kit.cli import MAX_UNCLAIMED  # noqa: E402
 from literacy_kit.kiosk.launcher import HEALTH_PATH  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
@@ -202,11 +203,9 @@ def pages(args) -> dict[str, list]:
 
 
 def crowds(args) -> dict[tuple[int, int], dict]:
-    """Bursts at a kiosk with the default bound, and at one without (same run)."""
-    from literacy_kit.cli import MAX_UNCLAIMED
-
+    """Bursts at kiosks with each bound asked for (the default, and none), same run."""
     figures = {}
-    for bound in (MAX_UNCLAIMED, 0):
+    for bound in (int(n) for n in args.bounds.split(",")):
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
         server = subprocess.Popen([str(VENV_BIN / "literacy-kit"), "kiosk", "--port", str(port),
@@ -235,6 +234,8 @@ def main() -> int:
     parser.add_argument("--spinners", type=int, default=1, help="busy CPU processes during the loaded runs")
     parser.add_argument("--pool", type=int, default=1, help="the kiosk's preheated pool (its default: 1)")
     parser.add_argument("--bursts", default="10,20,30", help="visitors at once, bounded vs not ('' skips)")
+    parser.add_argument("--bounds", default=f"{MAX_UNCLAIMED},0",
+                        help="--max-unclaimed values to burst against (0: no bound)")
     parser.add_argument("--no-pages", action="store_true", help="bursts only (no Chromium)")
     parser.add_argument("--chromium", default=os.environ.get("LK_CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args()

@@ -24,13 +24,12 @@ from pathlib import Path
 from . import doctor as doctor_mod
 from . import lab as lab_mod
 from .i18n import DEFAULT_LANG, LANGS, normalize_lang, t
+from .kiosk.claims import CLAIM_GRACE, MAX_UNCLAIMED
 
 KIOSK_PORT = 8866
 KIOSK_HOST = "127.0.0.1"
 IDLE_RESET = 180
 POOL = 1
-CLAIM_GRACE = 30
-MAX_UNCLAIMED = 4
 KIOSK_ACTIONS = ("serve", "install", "uninstall", "launch")
 
 
@@ -66,8 +65,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     kiosk.add_argument("--idle-reset", default=str(IDLE_RESET), metavar="SECONDS",
                        help=tr("kiosk_idle_help", default=IDLE_RESET))
     kiosk.add_argument("--pool", default=str(POOL), metavar="N", help=tr("kiosk_pool_help", default=POOL))
-    kiosk.add_argument("--claim-grace", default=str(CLAIM_GRACE), metavar="SECONDS",
-                       help=tr("kiosk_claim_grace_help", default=CLAIM_GRACE))
+    kiosk.add_argument("--claim-grace", default=f"{CLAIM_GRACE:g}", metavar="SECONDS",
+                       help=tr("kiosk_claim_grace_help", default=f"{CLAIM_GRACE:g}"))
     kiosk.add_argument("--max-unclaimed", default=str(MAX_UNCLAIMED), metavar="N",
                        help=tr("kiosk_max_unclaimed_help", default=MAX_UNCLAIMED))
     kiosk.add_argument("action", nargs="?", default="serve", choices=KIOSK_ACTIONS,

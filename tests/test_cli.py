@@ -32,7 +32,7 @@ def fake_serve(monkeypatch):
 def test_kiosk_defaults_reach_serve(fake_serve):
     assert cli.main(["kiosk"]) == 0
     assert fake_serve == [dict(host="127.0.0.1", port=8866, lang="vi", idle_reset=180, pool=1,
-                               claim_grace=30, max_unclaimed=4)]
+                               claim_grace=30, max_unclaimed=12)]
 
 
 def test_kiosk_options_reach_serve(fake_serve):

@@ -49,6 +49,14 @@ from collections.abc import Awaitable, Callable
 
 log = logging.getLogger(__name__)
 
+#: Seconds a page, once sent, has to connect to its kernel (GET -> open was at most 4 s on
+#: the phone profile under load, page sent -> open 1.2 s: ``benchmarks/kiosk_claim.py``).
+CLAIM_GRACE = 30.0
+#: Pages at most waiting to connect, besides the pool. A burst of 30 visitors at once had
+#: p95 6.7 s with 4, 4.4 s with 12 and 4.9 s with no bound, same run; 12 forked kernels
+#: cost about 12 x 35 MB when a flood of plain GETs holds every place.
+MAX_UNCLAIMED = 12
+
 
 class Place:
     """One page request's place: the kernel it was handed, and what became of it."""

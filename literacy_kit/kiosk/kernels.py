@@ -29,7 +29,7 @@ from traitlets import Float, Integer
 
 from ..course.fork_kernel import ForkedProcess, ZygoteProcess
 from . import memory_probe
-from .claims import Claims
+from .claims import CLAIM_GRACE, MAX_UNCLAIMED, Claims
 
 PROVISIONER_NAME = "literacy-kit-kiosk"
 KERNEL_NAME = "lk-kiosk"
@@ -109,10 +109,10 @@ class KioskKernelManager(AsyncMappingKernelManager):
     orphan_timeout = Float(8.0, config=True, help=(
         "Seconds a kernel may stay without any page connected, after a page had connected, "
         "before it is shut down (0: never)."))
-    claim_grace = Float(30.0, config=True, help=(
+    claim_grace = Float(CLAIM_GRACE, config=True, help=(
         "Seconds a page has, once sent, to connect to the kernel it was handed before that "
         "kernel is shut down (0: never)."))
-    max_unclaimed = Integer(4, config=True, help=(
+    max_unclaimed = Integer(MAX_UNCLAIMED, config=True, help=(
         "Page requests at most whose kernel no page has connected to yet, besides the "
         "preheated pool (0: no bound); a request beyond waits up to claim_wait seconds, "
         "then gets the busy page."))

@@ -19,6 +19,7 @@ from html import escape
 
 from .. import page
 from ..i18n import LANGS, t
+from .claims import CLAIM_GRACE, MAX_UNCLAIMED
 from .kernels import KERNEL_NAME, PROVISIONER_NAME
 from .settings import KioskSettings
 
@@ -124,8 +125,8 @@ def kiosk_env(root: Path, settings: KioskSettings, base: dict | None = None) -> 
 
 
 def serve(host: str = "127.0.0.1", port: int = 8866, lang: str = "vi",
-          idle_reset: float = 180.0, pool: int = 1, claim_grace: float = 30.0,
-          max_unclaimed: int = 4) -> int:
+          idle_reset: float = 180.0, pool: int = 1, claim_grace: float = CLAIM_GRACE,
+          max_unclaimed: int = MAX_UNCLAIMED) -> int:
     """Run the kiosk until interrupted; returns Voila's exit code."""
     settings = KioskSettings(lang=lang, idle_reset=idle_reset, claim_grace=claim_grace,
                              max_unclaimed=max_unclaimed)

@@ -7,6 +7,7 @@ from traitlets import Float, Integer, Unicode, validate
 from traitlets.config import Configurable
 
 from ..i18n import DEFAULT_LANG, normalize_lang
+from .claims import CLAIM_GRACE, MAX_UNCLAIMED
 
 ENV_LANG = "LK_KIOSK_LANG"
 ENV_IDLE = "LK_KIOSK_IDLE_RESET"
@@ -20,11 +21,11 @@ class KioskSettings(Configurable):
     idle_reset = Float(180.0, config=True,
                        help="Seconds without a touch before the kiosk returns home and forgets input.")
     # The two below are the server's (its kernel manager's), not the kernels'.
-    claim_grace = Float(30.0, config=True, help=(
+    claim_grace = Float(CLAIM_GRACE, config=True, help=(
         "Seconds a page, once sent, has to connect to the kernel it was handed before that "
         "kernel is shut down. On the phone profile under load a page connected at most "
         "1.2 s after it was sent, 4 s after its GET (benchmarks/kiosk_claim.py)."))
-    max_unclaimed = Integer(4, config=True, help=(
+    max_unclaimed = Integer(MAX_UNCLAIMED, config=True, help=(
         "Page requests at most whose kernel no page has connected to yet, besides the "
         "preheated pool; one beyond waits, then gets the busy page (0: no bound)."))
 
@@ -42,12 +43,12 @@ class KioskSettings(Configurable):
     @validate("claim_grace")
     def _valid_grace(self, proposal):
         value = proposal["value"]
-        return value if value > 0 else 30.0
+        return value if value > 0 else CLAIM_GRACE
 
     @validate("max_unclaimed")
     def _valid_unclaimed(self, proposal):
         value = proposal["value"]
-        return value if value >= 0 else 4
+        return value if value >= 0 else MAX_UNCLAIMED
 
     @validate("idle_reset")
     def _valid_idle(self, proposal):

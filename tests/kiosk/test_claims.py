@@ -10,7 +10,7 @@ import pytest
 
 from literacy_kit.i18n import LANGS, t
 from literacy_kit.kiosk.busy_page import RETRY_SECONDS, busy_page
-from literacy_kit.kiosk.claims import Claims
+from literacy_kit.kiosk.claims import CLAIM_GRACE, MAX_UNCLAIMED, Claims
 from literacy_kit.kiosk.server import voila_command
 from literacy_kit.kiosk.settings import KioskSettings
 
@@ -136,4 +136,4 @@ def test_the_server_gets_the_grace_the_bound_and_the_wait(tmp_path, grace, wait)
 
 def test_bad_settings_fall_back_to_defaults():
     settings = KioskSettings(claim_grace=-1, max_unclaimed=-4)
-    assert (settings.claim_grace, settings.max_unclaimed) == (30.0, 4)
+    assert (settings.claim_grace, settings.max_unclaimed) == (CLAIM_GRACE, MAX_UNCLAIMED)
