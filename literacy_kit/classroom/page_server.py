@@ -22,10 +22,13 @@ from pathlib import Path
 PAGE_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
 
 #: Jupyter Server settings of the learner's server: compressed responses and compressed
-#: websocket messages (the widgets' states are JSON, a few hundred KB for an exercise).
+#: websocket messages (the widgets' states are JSON, a few hundred KB for an exercise), and
+#: kernels handed out only once they answered (:mod:`.kernel_manager`).
 SERVER_SETTINGS = {
     "tornado_settings": {"compress_response": True},
     "websocket_compression_options": {},
+    # a page gets a kernel only once it answered: one that died as it started is replaced
+    "kernel_manager_class": "literacy_kit.classroom.kernel_manager.LearnerKernelManager",
 }
 
 #: Voila settings of the learner's pages: template ``lk-classroom`` (in :data:`DATA_DIR`),
