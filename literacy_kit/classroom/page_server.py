@@ -7,7 +7,8 @@ the kiosk's standalone Voila, see :mod:`literacy_kit.kiosk.voila_app`). What con
 cannot do is done by this server extension: static files (Voila's and the widget
 manager's JavaScript, CSS and fonts) get the kiosk's cache headers, so a learner's phone
 keeps them for a year when their name carries a content hash and for an hour otherwise,
-instead of asking again on every page ("no-cache").
+instead of asking again on every page ("no-cache"); and the pages' templates get the
+classroom's texts (``lk_texts``), for the error page a learner may meet.
 
 Enabled by the learner's server settings (``_learner_config`` in :mod:`.spawner`).
 """
@@ -60,5 +61,10 @@ def _link_jupyter_server_extension(serverapp) -> None:
 
 def _load_jupyter_server_extension(serverapp) -> None:
     from ..kiosk.voila_app import StaticCacheHeaders
+    from .hub_config import hub_page_texts
 
     serverapp.web_app.add_transform(StaticCacheHeaders)
+    # the texts of the learner pages' error page (lk-classroom/error.html), from the catalogs
+    settings = serverapp.web_app.settings
+    settings["jinja_template_vars"] = {**settings.get("jinja_template_vars", {}),
+                                       "lk_texts": hub_page_texts()}
