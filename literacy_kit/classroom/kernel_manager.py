@@ -19,9 +19,17 @@ page, which the learner can load again, instead of an empty page that never ends
 """
 from __future__ import annotations
 
+import time
+from queue import Empty
+
 from jupyter_core.utils import ensure_async
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float, Integer
+
+#: Seconds between two looks at a starting kernel (an answer, or whether it still lives).
+ANSWER_POLL = 0.25
+#: Seconds between two ``kernel_info`` requests to a kernel that has not answered yet.
+ASK_AGAIN = 2.0
 
 
 class LearnerKernelManager(AsyncMappingKernelManager):
@@ -49,14 +57,30 @@ class LearnerKernelManager(AsyncMappingKernelManager):
         raise RuntimeError(f"{self.start_attempts} kernels in a row died before their first answer")
 
     async def _answered_or_alive(self, kernel_id: str) -> bool:
-        """Whether the kernel answered ``kernel_info`` (or, not yet answering, still lives)."""
+        """Whether the kernel answered ``kernel_info`` (or, not yet answering, still lives).
+
+        Only the shell channel is opened (no IOPub subscription, no heartbeat): the check
+        costs one round trip on top of the kernel's own start."""
         kernel = self.get_kernel(kernel_id)
         client = kernel.client()
-        client.start_channels()
+        client.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+        deadline = time.monotonic() + self.answer_timeout
+        asked = 0.0
         try:
-            await client.wait_for_ready(timeout=self.answer_timeout)
-            return True
-        except RuntimeError:   # died first, or no answer in time
-            return bool(await ensure_async(kernel.is_alive()))
+            while time.monotonic() < deadline:
+                if time.monotonic() - asked >= ASK_AGAIN:
+                    client.kernel_info()
+                    asked = time.monotonic()
+                try:
+                    reply = await client.shell_channel.get_msg(timeout=ANSWER_POLL)
+                except Empty:
+                    reply = None
+                if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                    return True
+                if not await ensure_async(kernel.is_alive()):
+                    return False
+                if kernel.shell_port != client.shell_port:
+                    return True   # restarted meanwhile (new ports): alive, Voila connects anew
+            return True   # alive, only slow: Voila's own start-up limit decides
         finally:
             client.stop_channels()
