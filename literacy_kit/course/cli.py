@@ -4,8 +4,9 @@
 ``report`` and ``certificates`` come from :mod:`cli_records`. All four hold the
 assignment's grading lock (:mod:`grade_lock`), shared with the classroom's
 graded-as-it-arrives relay: one waits for the other, with a message, no hand-in is graded
-twice and no release rewrites the gradebook's assignment while a hand-in is graded. Every handler returns the
-exit status: 0 done, 1 done with problems (or refused, with the reason), 2 bad usage.
+twice and no release rewrites the gradebook's assignment while a hand-in is graded. Every
+handler returns the exit status: 0 done, 1 done with problems (or refused, with the
+reason), 2 bad usage.
 """
 from __future__ import annotations
 

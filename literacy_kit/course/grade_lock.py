@@ -2,10 +2,9 @@
 
 The classroom relay grades hand-ins as they arrive (collect, grade, feedback) while a
 trainer may type ``literacy-kit course release|collect|grade|feedback`` for the same
-assignment.
-Unfenced, both would read the grading journal before the other wrote it, grade the same
-hand-in twice and write ``autograded/`` and the gradebook at the same moment; a collect
-could replace a submission while it is being graded, and a release (``nbgrader
+assignment. Unfenced, both would read the grading journal before the other wrote it, grade
+the same hand-in twice and write ``autograded/`` and the gradebook at the same moment; a
+collect could replace a submission while it is being graded, and a release (``nbgrader
 generate_assignment``) rewrites the assignment's cells in the gradebook that a grader is
 reading. Every path that releases, collects, grades or makes feedback pages therefore holds
 the same lock, an ``flock`` on ``<course>/.literacy-kit/grade-<assignment>.lock``
