@@ -30,30 +30,29 @@ EXERCISE = "user/hv01/voila/render/exercise.ipynb?assignment=vneid"
 HOME = "user/hv01/voila/render/home.ipynb"
 
 
-def kernels(server: psutil.Process) -> set[int]:
-    found = set()
-    for process in server.children(recursive=True):
-        try:
-            if "ipykernel" in " ".join(process.cmdline()):
-                found.add(process.pid)
-        except psutil.Error:
-            pass
-    return found
+def descendants(server: psutil.Process) -> set[int]:
+    try:
+        return {process.pid for process in server.children(recursive=True)}
+    except psutil.Error:
+        return set()
 
 
 class KernelKiller(threading.Thread):
-    """Kill the next ``count`` kernels the server starts, as soon as each appears."""
+    """Kill the next ``count`` processes the learner's server starts (opening a page starts
+    nothing but its kernel), each the moment it appears: a forked kernel is recognisable by
+    its name only some tenths of a second after its fork, by which time it may have
+    answered, so any new process counts."""
 
     def __init__(self, server: psutil.Process, count: int = 1):
         super().__init__(daemon=True)
         self.server, self.count = server, count
-        self.known = kernels(server)
+        self.known = descendants(server)
         self.killed: list[int] = []
         self.stop = threading.Event()
 
     def run(self):
         while not self.stop.is_set() and len(self.killed) < self.count:
-            for pid in kernels(self.server) - self.known - set(self.killed):
+            for pid in sorted(descendants(self.server) - self.known - set(self.killed)):
                 try:
                     psutil.Process(pid).kill()
                     self.killed.append(pid)
