@@ -35,7 +35,8 @@ def write_config(state: ClassroomState, host: str, port: int, hub_port: int, pro
 
 def hub_page_texts() -> dict[str, dict[str, str]]:
     """Every ``classroom.hub_*`` text of the catalogs by language (``{"vi": {"hub_retry":
-    ...}, "en": {...}}``), for the hub's own pages (``templates/lk_hub.html``)."""
+    ...}, "en": {...}}``), for the hub's own pages (``templates/lk_hub.html``) and the
+    learner pages' error page (:mod:`.page_server`)."""
     from ..i18n import DEFAULT_LANG, LANGS, catalog, t
 
     keys = [key for key in catalog(DEFAULT_LANG) if key.startswith("classroom.hub_")]

@@ -7,7 +7,8 @@ the kiosk's standalone Voila, see :mod:`literacy_kit.kiosk.voila_app`). What con
 cannot do is done by this server extension: static files (Voila's and the widget
 manager's JavaScript, CSS and fonts) get the kiosk's cache headers, so a learner's phone
 keeps them for a year when their name carries a content hash and for an hour otherwise,
-instead of asking again on every page ("no-cache").
+instead of asking again on every page ("no-cache"); and the pages' templates get the
+classroom's texts (``lk_texts``), for the error page a learner may meet.
 
 Enabled by the learner's server settings (``_learner_config`` in :mod:`.spawner`).
 """
@@ -22,10 +23,13 @@ from pathlib import Path
 PAGE_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
 
 #: Jupyter Server settings of the learner's server: compressed responses and compressed
-#: websocket messages (the widgets' states are JSON, a few hundred KB for an exercise).
+#: websocket messages (the widgets' states are JSON, a few hundred KB for an exercise), and
+#: kernels handed out only once they answered (:mod:`.kernel_manager`).
 SERVER_SETTINGS = {
     "tornado_settings": {"compress_response": True},
     "websocket_compression_options": {},
+    # a page gets a kernel only once it answered: one that died as it started is replaced
+    "kernel_manager_class": "literacy_kit.classroom.kernel_manager.LearnerKernelManager",
 }
 
 #: Voila settings of the learner's pages: template ``lk-classroom`` (in :data:`DATA_DIR`),
@@ -57,5 +61,10 @@ def _link_jupyter_server_extension(serverapp) -> None:
 
 def _load_jupyter_server_extension(serverapp) -> None:
     from ..kiosk.voila_app import StaticCacheHeaders
+    from .hub_config import hub_page_texts
 
     serverapp.web_app.add_transform(StaticCacheHeaders)
+    # the texts of the learner pages' error page (lk-classroom/error.html), from the catalogs
+    settings = serverapp.web_app.settings
+    settings["jinja_template_vars"] = {**settings.get("jinja_template_vars", {}),
+                                       "lk_texts": hub_page_texts()}

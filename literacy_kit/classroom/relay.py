@@ -170,7 +170,8 @@ class Relay:
 
     # -- 2. grade ------------------------------------------------------------------------
     def grading_lock(self, assignment: str):
-        """The lock ``course collect/grade/feedback`` take too (:mod:`~literacy_kit.course.grade_lock`)."""
+        """The lock ``course release/collect/grade/feedback`` take too
+        (:mod:`~literacy_kit.course.grade_lock`)."""
         return grading_lock(self.course.root, assignment, who="relay")
 
     def grade(self, arrivals: list[Arrival]) -> None:

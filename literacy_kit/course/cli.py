@@ -1,11 +1,12 @@
 """``literacy-kit course …``: the trainer's commands on the course folder (``exercises/``).
 
 ``release``, ``collect``, ``grade`` and ``feedback`` live here; ``roster import``,
-``report`` and ``certificates`` come from :mod:`cli_records`. ``collect``, ``grade`` and
-``feedback`` hold the assignment's grading lock (:mod:`grade_lock`), shared with the
-classroom's graded-as-it-arrives relay: one waits for the other, with a message, and no
-hand-in is graded twice. Every handler returns the
-exit status: 0 done, 1 done with problems (or refused, with the reason), 2 bad usage.
+``report`` and ``certificates`` come from :mod:`cli_records`. All four hold the
+assignment's grading lock (:mod:`grade_lock`), shared with the classroom's
+graded-as-it-arrives relay: one waits for the other, with a message, no hand-in is graded
+twice and no release rewrites the gradebook's assignment while a hand-in is graded. Every
+handler returns the exit status: 0 done, 1 done with problems (or refused, with the
+reason), 2 bad usage.
 """
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ def run_release(args) -> int:
     from .exchange import release
 
     course = CourseDir.find(args.course)
-    steps = release(course, args.assignment)
+    with _locked(course, args):
+        steps = release(course, args.assignment)
     if not all(step.ok for step in steps):
         _say("release_failed", args.lang, sys.stderr, assignment=args.assignment,
              log=steps[-1].log[-2000:])
@@ -69,22 +71,17 @@ def run_release(args) -> int:
     return 0
 
 
-def _known(course: CourseDir, assignment: str) -> None:
-    if assignment not in course.assignments():
-        raise CourseError("course.unknown_assignment", assignment=assignment,
-                          known=", ".join(course.assignments()) or "-")
-
-
 def _locked(course: CourseDir, args):
     """The assignment's grading lock, saying so when the classroom (or another trainer's
     command) is grading it and this command has to wait."""
+    from .exchange import known_assignment
     from .grade_lock import grading_lock, holder
 
     def waiting() -> None:
         key = "grade_waiting" if holder(course.root, args.assignment) == "relay" else "grade_waiting_other"
         _say(key, args.lang, sys.stderr, assignment=args.assignment)
 
-    _known(course, args.assignment)
+    known_assignment(course, args.assignment)
     return grading_lock(course.root, args.assignment, on_wait=waiting, who="trainer")
 
 

@@ -39,25 +39,30 @@ def _step(result: dict) -> Step:
     return Step(bool(result.get("success")), log)
 
 
-def _known(course: CourseDir, assignment: str) -> None:
+def known_assignment(course: CourseDir, assignment: str) -> None:
+    """Refuse (:class:`CourseError`) an assignment with no source folder."""
     if assignment not in course.assignments():
         raise CourseError("course.unknown_assignment", assignment=assignment,
                           known=", ".join(course.assignments()) or "-")
 
 
 def release(course: CourseDir, assignment: str) -> list[Step]:
-    """Generate the learner version and put it in the exchange; stops at a failed step."""
-    _known(course, assignment)
-    api = _api(course)
-    steps = [_step(api.generate_assignment(assignment, force=True, create=True))]
-    if steps[0].ok:
-        steps.append(_step(api.release_assignment(assignment)))
-    return steps
+    """Generate the learner version and put it in the exchange; stops at a failed step.
+
+    Holds the assignment's grading lock: generating rewrites the assignment's notebooks and
+    cells in the gradebook, which a grader running at the same moment reads and writes."""
+    known_assignment(course, assignment)
+    with grading_lock(course.root, assignment):
+        api = _api(course)
+        steps = [_step(api.generate_assignment(assignment, force=True, create=True))]
+        if steps[0].ok:
+            steps.append(_step(api.release_assignment(assignment)))
+        return steps
 
 
 def collect_exchange(course: CourseDir, assignment: str) -> Step:
     """Copy what learners submitted through the exchange into ``submitted/`` (under the
     grading lock: a submission is never replaced while it is being graded)."""
-    _known(course, assignment)
+    known_assignment(course, assignment)
     with grading_lock(course.root, assignment):
         return _step(_api(course).collect(assignment, update=True))

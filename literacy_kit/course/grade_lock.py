@@ -1,13 +1,14 @@
 """One grading at a time per assignment, across processes.
 
 The classroom relay grades hand-ins as they arrive (collect, grade, feedback) while a
-trainer may type ``literacy-kit course collect|grade|feedback`` for the same assignment.
-Unfenced, both would read the grading journal before the other wrote it, grade the same
-hand-in twice and write ``autograded/`` and the gradebook at the same moment; a collect
-could replace a submission while it is being graded. Every path that collects, grades or
-makes feedback pages therefore holds the same lock, an ``flock`` on
-``<course>/.literacy-kit/grade-<assignment>.lock`` (released by the kernel if its holder
-dies, so a killed relay never blocks the trainer).
+trainer may type ``literacy-kit course release|collect|grade|feedback`` for the same
+assignment. Unfenced, both would read the grading journal before the other wrote it, grade
+the same hand-in twice and write ``autograded/`` and the gradebook at the same moment; a
+collect could replace a submission while it is being graded, and a release (``nbgrader
+generate_assignment``) rewrites the assignment's cells in the gradebook that a grader is
+reading. Every path that releases, collects, grades or makes feedback pages therefore holds
+the same lock, an ``flock`` on ``<course>/.literacy-kit/grade-<assignment>.lock``
+(released by the kernel if its holder dies, so a killed relay never blocks the trainer).
 
 The lock is re-entrant within one thread: the relay holds it around its whole round and
 calls :func:`~literacy_kit.course.grade.grade_assignment`, which takes it again. Its holder

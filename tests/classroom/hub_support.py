@@ -1,7 +1,10 @@
 """A real classroom hub on loopback for the hub tests, and what phones do with it."""
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,3 +75,27 @@ def wrong_pin(pin: str) -> str:
 
 def numbers(text: str) -> list[str]:
     return re.findall(r"\d+(?:,\d+)?", text)
+
+
+def saved(classroom, learner: str) -> dict:
+    """The answers the learner's exercise page saved for ``vneid`` ({} if none within 10 s)."""
+    path = classroom.state.home(learner) / "vneid" / "vneid_answers.json"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            return json.loads(path.read_text())["answers"]
+        except (OSError, ValueError, KeyError):
+            time.sleep(0.3)
+    return {}
+
+
+def server_pid(classroom, learner: str) -> int | None:
+    """The pid of the learner's server, as the hub recorded it."""
+    db = sqlite3.connect(classroom.state.hub / "jupyterhub.sqlite")
+    try:
+        rows = db.execute("select s.state from spawners s join users u on s.user_id = u.id "
+                          "where u.name = ?", (learner,)).fetchall()
+    finally:
+        db.close()
+    pids = [json.loads(row[0] or "{}").get("pid") for row in rows]
+    return next((pid for pid in pids if pid), None)

@@ -14,7 +14,6 @@ import importlib.util
 import json
 import re
 import shlex
-import types
 from pathlib import Path
 
 import jsonschema
@@ -26,21 +25,20 @@ from packaging.utils import canonicalize_name as canonical
 
 from literacy_kit.i18n import t
 
-ROOT = Path(__file__).resolve().parents[2]
-DEPLOY = ROOT / "deploy" / "kubernetes"
+from .deploy_support import DEPLOY, ROOT, hub_extra_config, spawn, values
 
 
 def test_values_parse_and_point_at_real_code():
-    values = yaml.safe_load((DEPLOY / "values.yaml").read_text(encoding="utf-8"))
-    auth = values["hub"]["config"]["JupyterHub"]["authenticator_class"]
+    data = values()
+    auth = data["hub"]["config"]["JupyterHub"]["authenticator_class"]
     module, name = auth.rsplit(".", 1)
     assert hasattr(importlib.import_module(module), name)
-    relay = values["hub"]["services"]["classroom-relay"]["command"]
+    relay = data["hub"]["services"]["classroom-relay"]["command"]
     assert importlib.util.find_spec(relay[2]) is not None
-    mounts = values["singleuser"]["storage"]["extraVolumeMounts"]
+    mounts = data["singleuser"]["storage"]["extraVolumeMounts"]
     assert any(m.get("readOnly") and m["mountPath"].endswith("/outbound") for m in mounts)
     assert any("{username}" in m.get("subPath", "") for m in mounts)
-    assert values["cull"]["enabled"] is True
+    assert data["cull"]["enabled"] is True
 
 
 def test_dockerfile_copies_the_learner_notebooks_that_exist():
@@ -51,10 +49,6 @@ def test_dockerfile_copies_the_learner_notebooks_that_exist():
 
 
 SUBSET_SCHEMA = Path(__file__).with_name("z2jh_values_subset.schema.yaml")
-
-
-def values() -> dict:
-    return yaml.safe_load((DEPLOY / "values.yaml").read_text(encoding="utf-8"))
 
 
 def schema_errors(data) -> list[str]:
@@ -96,23 +90,12 @@ def test_hub_config_names_real_traits():
 
 
 def test_hub_extra_config_finds_the_login_page_and_sends_learners_and_trainers_apart():
-    from traitlets.config import Config
-
     from jupyterhub.spawner import Spawner
 
-    snippets = values()["hub"]["extraConfig"]
-    c = Config()
-    for name, code in sorted(snippets.items()):
-        exec(compile(code, f"hub.extraConfig.{name}", "exec"), {"c": c})
-    hook = c.KubeSpawner.pre_spawn_hook
+    c = hub_extra_config()
     assert "pre_spawn_hook" in Spawner.class_traits(config=True)   # KubeSpawner inherits it
+    assert "authenticator" in Spawner.class_traits()                # the hub's, given to each spawner
     trainers = values()["hub"]["config"]["RosterPinAuthenticator"]["trainers"]
-
-    def spawn(name):
-        spawner = types.SimpleNamespace(user=types.SimpleNamespace(name=name), environment={},
-                                        default_url="")
-        hook(spawner)
-        return spawner
 
     from literacy_kit.classroom.hub_config import TEMPLATES
 

@@ -14,7 +14,8 @@ import time
 
 import pytest
 
-from classroom.hub_support import PHONE, card_state, log_in, open_classroom, wrong_pin
+from classroom.hub_support import (PHONE, card_state, log_in, open_classroom, saved, server_pid,
+                                   wrong_pin)
 from literacy_kit.cli import main
 from literacy_kit.course.course_dir import CourseDir
 from literacy_kit.i18n import t
@@ -82,17 +83,6 @@ def tap_order(page) -> None:
 def open_exercise(page) -> None:
     page.click(".lk-class-card-vneid .lk-class-open-link")
     page.wait_for_selector(".lk-class-handin-button", timeout=120_000)
-
-
-def saved(classroom, learner: str) -> dict:
-    path = classroom.state.home(learner) / "vneid" / "vneid_answers.json"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            return json.loads(path.read_text())["answers"]
-        except (OSError, ValueError, KeyError):
-            time.sleep(0.3)
-    return {}
 
 
 def test_login_page_refuses_in_vietnamese_and_english(classroom, phones):
@@ -233,19 +223,6 @@ def test_learner_server_runs_fenced(classroom):
 
 
 # -- faults --------------------------------------------------------------------------------
-
-def server_pid(classroom, learner: str) -> int | None:
-    import sqlite3
-
-    db = sqlite3.connect(classroom.state.hub / "jupyterhub.sqlite")
-    try:
-        rows = db.execute("select s.state from spawners s join users u on s.user_id = u.id "
-                          "where u.name = ?", (learner,)).fetchall()
-    finally:
-        db.close()
-    pids = [json.loads(row[0] or "{}").get("pid") for row in rows]
-    return next((pid for pid in pids if pid), None)
-
 
 def test_handing_in_again_replaces_the_earlier_copy(classroom, phones):
     page = phones["hv02"]

@@ -1,4 +1,4 @@
-"""The grading lock every collecting, grading or feedback path takes (course/grade_lock.py).
+"""The grading lock every releasing, collecting, grading or feedback path takes (course/grade_lock.py).
 
 Fast: threads stand in for the second process (``flock`` locks conflict between two open
 files even in one process). The race with a real relay and a real ``course grade`` process
@@ -6,7 +6,6 @@ on a real nbgrader course is tests/classroom/test_grade_race.py.
 """
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
@@ -18,20 +17,7 @@ from literacy_kit.i18n import t
 
 from classroom.course_setup import make_course
 
-
-def hold_in_thread(root, assignment: str, seconds: float, who: str = "") -> threading.Thread:
-    """Another holder: takes the lock, keeps it ``seconds``; returns once it holds it."""
-    taken = threading.Event()
-
-    def run():
-        with grading_lock(root, assignment, who=who):
-            taken.set()
-            time.sleep(seconds)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert taken.wait(10)
-    return thread
+from .lock_support import hold_in_thread
 
 
 def test_a_second_holder_waits_and_is_told(tmp_path):

@@ -3,7 +3,8 @@
 // learner's server again if it stopped; every answer is already saved), then show the
 // notice the page holds. At most one automatic reload a minute: a page that keeps failing
 // stays put with its notice instead of looping. The light page (lk-page.js) announces its
-// kernel and its failures with DOM events.
+// kernel and its failures with DOM events; the classroom's error page (a page the server
+// could not make, e.g. no kernel would start) is marked with data-lk-class-failed.
 (function () {
   "use strict";
   var KEY = "lk-class-reloaded-at";
@@ -44,4 +45,6 @@
     });
   });
   document.addEventListener("lk-page-failed", function () { window.setTimeout(again, RETRY_MS); });
+  // the classroom's error page (error.html) for a page the server could not make
+  if (document.querySelector("[data-lk-class-failed]")) { window.setTimeout(again, RETRY_MS); }
 })();
