@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from literacy_kit.core.keyboard import key_name
 from literacy_kit.errors import InputError
@@ -50,7 +51,8 @@ def test_pay_a_stall_then_refuse_a_covered_sticker_by_touch(page, kiosk_server):
     page.locator(".lk-kiosk-tile-payments").click()
     home = screen(page, "situation")
     assert t("core.phone.simulation", "vi") in page.locator(".lk-payments .lk-phone-badge").inner_text()
-    assert page.locator(".lk-payments-sticker img, img.lk-payments-sticker").first.is_visible()
+    # the sticker is a PNG the browser decodes by itself: it has a size only once decoded
+    expect(page.locator(".lk-payments-sticker img, img.lk-payments-sticker").first).to_be_visible()
 
     # Pay Mrs Lan's stall: scan, read the name, type the price, confirm with the PIN on screen.
     tap(home, "scan")
