@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from literacy_kit.errors import InputError
 from literacy_kit.i18n import t
@@ -123,5 +124,7 @@ def test_file_a_birth_registration_by_touch_and_see_the_file_code(page, kiosk_se
     page.screenshot(path=str(ARTIFACTS / "services-file-code.png"), full_page=True)
     tap(status, "next-day")
     status.locator(".lk-services-status-received").wait_for()
-    assert status.locator(".lk-services-notice-vneid").count() >= 2
+    # the timeline is redrawn after the status line (a later message): wait for its second
+    # VNeID notice (one from filing, one from the office receiving it)
+    expect(status.locator(".lk-services-notice-vneid").nth(1)).to_be_attached()
     assert page.js_errors == []
