@@ -4,7 +4,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
+from literacy_kit.content import load
 from support import ARTIFACTS, speech_required
 
 pytestmark = pytest.mark.browser
@@ -46,12 +48,13 @@ def test_speaker_button_plays_speech_in_the_kiosk(page, kiosk_server):
     }}""", timeout=20_000)
     duration = page.evaluate(f"document.querySelector('{AUDIO}').duration")
     assert duration > 2
-    # A second tap replaces the element and plays again from the start.
+    # A second tap replaces the element and plays again from the start. The first one is
+    # still playing until the kernel's reply removes it, so wait for a different element.
     speaker.click()
-    page.wait_for_function(f"""() => {{
+    page.wait_for_function(f"""first => {{
         const all = document.querySelectorAll('{AUDIO}');
-        return all.length === 1 && !all[0].paused && all[0].currentTime > 0;
-    }}""", timeout=20_000)
+        return all.length === 1 && all[0] !== first && !all[0].paused && all[0].currentTime > 0;
+    }}""", arg=audio, timeout=20_000)
     assert page.js_errors == []
 
 
@@ -75,9 +78,13 @@ def test_large_text_makes_targets_and_text_grow(page, kiosk_server):
     assert font_px(page, ".lk-help-body p") >= 1.3 * text_before
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "kiosk-large-text.png"))
-    # A language switch keeps the choice.
+    # A language switch keeps the choice. The open tile is relabelled after the display
+    # toggles (later messages): wait for its options in English before measuring them.
     page.locator(".lk-kiosk-lang button", has_text="English").click()
     page.wait_for_function("document.querySelector('button.lk-display-large').innerText.includes('Large')")
+    options = load("kiosk_help").questions["practice_tap"].options
+    expect(page.locator(".lk-help .lk-choice-option")).to_have_text(
+        [option.text.get("en") for option in options])
     assert height(page, ".lk-choice-option") == pytest.approx(after[".lk-choice-option"], abs=40)
     assert height(page, ".lk-kiosk-home-button") >= 64
 
