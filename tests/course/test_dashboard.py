@@ -145,17 +145,25 @@ def voila_dashboard(course):
 
 @pytest.mark.browser
 def test_voila_serves_the_dashboard_to_chromium(page, voila_dashboard):
+    from playwright.sync_api import expect
+
     page.goto(voila_dashboard)
     page.wait_for_selector(".lk-dashboard-chart-villages img", state="visible", timeout=90_000)
     assert page.locator(".lk-dashboard-chart img").count() == len(CHART_KEYS)
+    # each chart decodes on its own: the villages one being on screen says nothing of this one
+    page.wait_for_function(
+        "document.querySelector('.lk-dashboard-chart-completion img').complete")
     natural = page.eval_on_selector(".lk-dashboard-chart-completion img", "img => img.naturalWidth")
     assert natural > 100, "the PNG decoded in the browser"
     assert "Tiến độ theo thôn" in page.inner_text(".lk-dashboard")
     page.locator(".lk-dashboard-lang button", has_text="English").click()
     page.wait_for_function(
         "document.querySelector('.lk-dashboard').innerText.includes('Progress by village')")
+    # The button already read "Refresh" before the tap: what only the reply does is redraw
+    # the charts, so wait until the old ones are gone, then count the new ones.
+    old_chart = page.locator(".lk-dashboard-chart img").first.element_handle()
     page.locator(".lk-dashboard-refresh").click()
-    page.wait_for_function(
-        "document.querySelector('.lk-dashboard-refresh').innerText.includes('Refresh')")
-    assert page.locator(".lk-dashboard-chart img").count() == len(CHART_KEYS)
+    page.wait_for_function("img => !img.isConnected", arg=old_chart)
+    expect(page.locator(".lk-dashboard-chart img")).to_have_count(len(CHART_KEYS))
+    expect(page.locator(".lk-dashboard-refresh")).to_contain_text("Refresh")
     assert page.js_errors == []
