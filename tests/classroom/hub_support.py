@@ -77,16 +77,21 @@ def numbers(text: str) -> list[str]:
     return re.findall(r"\d+(?:,\d+)?", text)
 
 
-def saved(classroom, learner: str) -> dict:
-    """The answers the learner's exercise page saved for ``vneid`` ({} if none within 10 s)."""
+def saved(classroom, learner: str, until=None, timeout: float = 10) -> dict:
+    """The answers the learner's exercise page saved for ``vneid`` ({} if none within
+    ``timeout`` s); with ``until``, once ``until(answers)`` holds (else the last read)."""
     path = classroom.state.home(learner) / "vneid" / "vneid_answers.json"
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + timeout
+    answers = {}
     while time.monotonic() < deadline:
         try:
-            return json.loads(path.read_text())["answers"]
+            answers = json.loads(path.read_text())["answers"]
+            if until is None or until(answers):
+                return answers
         except (OSError, ValueError, KeyError):
-            time.sleep(0.3)
-    return {}
+            pass
+        time.sleep(0.3)
+    return answers
 
 
 def server_pid(classroom, learner: str) -> int | None:

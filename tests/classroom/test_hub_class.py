@@ -135,8 +135,13 @@ def test_three_learners_log_in_answer_by_tapping_and_hand_in(classroom, phones):
     tap_picks(a, INVALID)
     tap_statements(b, {key: True for key in TRUTH})
     tap_picks(b, ["n2", "n4", "n6", "n1"])
-    # every tap is saved next to the learner's notebook at once
-    assert saved(classroom, "hv01")["invalid_ids"] and "level1_steps" in saved(classroom, "hv01")
+    # every tap is saved next to the learner's notebook at once. The kernel may still be
+    # working through the taps (each save waits for the disk), and the reload below shuts
+    # it down: wait until the last tap is saved.
+    answers = saved(classroom, "hv01", timeout=60,
+                    until=lambda a: sorted(a.get("invalid_ids", {}).get("selected", ())) == sorted(INVALID))
+    assert sorted(answers["invalid_ids"]["selected"]) == sorted(INVALID)
+    assert answers["level1_steps"]["placed"] == RIGHT_ORDER
     # closing the phone and coming back: the answers are still there
     a.reload()
     a.wait_for_selector(".lk-class-handin-button", timeout=120_000)
