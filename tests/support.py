@@ -86,7 +86,13 @@ class KioskServer:
         self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT,
                                         preexec_fn=self._cap if self.memory_cap else None)
         # A static asset, not "/": every GET of the page takes a kernel.
-        wait_http(self.url + HEALTH_PATH)
+        try:
+            wait_http(self.url + HEALTH_PATH)
+        except BaseException:
+            # the fixture that called start() never reaches its stop(): a server slow to
+            # come up would otherwise keep running, with its kernels, after the test
+            self.stop()
+            raise
         return self
 
     def _cap(self) -> None:
