@@ -65,7 +65,7 @@ class KioskServer:
     def __init__(self, idle_reset: float = 180, pool: int = 1, lang: str = "vi",
                  memory_cap: int | None = None, claim_grace: float | None = None,
                  max_unclaimed: int | None = None):
-        self.port = free_port()
+        self.port = self._chosen_port = free_port()
         #: address space each of its processes may use (bytes), for tests that try to make
         #: the server grow: a failure then stays a failed test, not a machine out of memory
         self.memory_cap = memory_cap
@@ -80,20 +80,47 @@ class KioskServer:
         self.log_path = ARTIFACTS / f"kiosk-{self.port}.log"
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "KioskServer":
+    def start(self, timeout: float = 120.0) -> "KioskServer":
+        """Start the server and wait until it answers. A port another process took between
+        :func:`free_port` and the server's bind makes the server exit at once: then a new
+        port is tried, unless a test fixed the port itself."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "wb")
-        self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT,
-                                        preexec_fn=self._cap if self.memory_cap else None)
-        # A static asset, not "/": every GET of the page takes a kernel.
-        try:
-            wait_http(self.url + HEALTH_PATH)
-        except BaseException:
-            # the fixture that called start() never reaches its stop(): a server slow to
-            # come up would otherwise keep running, with its kernels, after the test
-            self.stop()
-            raise
-        return self
+        for attempt in range(3):
+            with open(self.log_path, "wb") as log:
+                self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT,
+                                                preexec_fn=self._cap if self.memory_cap else None)
+            try:
+                if self._wait_up(timeout):
+                    return self
+            except BaseException:
+                # the fixture that called start() never reaches its stop(): a server slow to
+                # come up would otherwise keep running, with its kernels, after the test
+                self.stop()
+                raise
+            if self.port != self._chosen_port or attempt == 2:
+                break
+            self._move_to(free_port())
+        raise RuntimeError(f"the kiosk server exited at start:\n{self.log()[-2000:]}")
+
+    def _wait_up(self, timeout: float) -> bool:
+        """True once the server answers; False if it exited first; TimeoutError if neither."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None:
+            try:
+                # A static asset, not "/": every GET of the page takes a kernel.
+                wait_http(self.url + HEALTH_PATH, timeout=min(2.0, max(0.0, deadline - time.monotonic())))
+                return True
+            except TimeoutError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{self.url} did not answer within {timeout} s") from None
+        return False
+
+    def _move_to(self, port: int) -> None:
+        where = self.command.index("--port") + 1
+        self.command[where] = str(port)
+        self.port = self._chosen_port = port
+        self.url = f"http://127.0.0.1:{port}/"
+        self.log_path = ARTIFACTS / f"kiosk-{port}.log"
 
     def _cap(self) -> None:
         import resource
