@@ -100,6 +100,7 @@ def configure(c, course_root: str, host: str, port: int, hub_port: int, proxy_po
     c.ClassroomSpawner.memory_limit_mb = settings.memory_limit_mb
     c.ClassroomSpawner.kernel_idle_timeout = settings.kernel_idle_timeout
     c.ClassroomSpawner.lang = settings.lang
+    c.ClassroomSpawner.page_ready_limit = settings.page_ready_limit
     c.ClassroomSpawner.fork_servers = settings.fork_servers
     if settings.fork_servers:
         from . import forked_servers

@@ -45,6 +45,12 @@ class ClassroomSettings(Configurable):
     kernel_idle_timeout = Int(
         300, config=True,
         help="Seconds after which a kernel nobody is connected to is shut down.")
+    page_ready_limit = Float(
+        90.0, config=True,
+        help="Seconds after which a learner's page that has not finished loading (its kernel "
+             "died or hung while the page was being made) loads itself again, once; 0 for "
+             "never. An exercise page takes about 5 s on a quiet 2-core server and up to about "
+             "25 s with a whole class arriving at once; a reload costs a new kernel.")
     lang = Unicode("vi", config=True, help="Default language of the pages: vi or en.")
     address = Unicode(
         "", config=True,
@@ -68,6 +74,12 @@ class ClassroomSettings(Configurable):
     def _check_failures(self, proposal):
         if proposal["value"] < 1:
             raise TraitError("max_failures must be at least 1")
+        return proposal["value"]
+
+    @validate("page_ready_limit")
+    def _check_ready_limit(self, proposal):
+        if proposal["value"] < 0:
+            raise TraitError("page_ready_limit must be 0 or more")
         return proposal["value"]
 
     @validate("lang")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 from jupyterhub.utils import random_port
-from traitlets import Bool, Integer, List, Unicode, default
+from traitlets import Bool, Float, Integer, List, Unicode, default
 
 from ..course.course_dir import CourseDir
 from .learner_server import FENCE_ENV
@@ -60,6 +60,9 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
     memory_limit_mb = Integer(2048, config=True, help="Address-space limit of each learner process, MB.")
     kernel_idle_timeout = Integer(300, config=True, help="Seconds before an unconnected kernel is shut down.")
     lang = Unicode("vi", config=True, help="Default language of the learner pages.")
+    page_ready_limit = Float(90.0, config=True, help=(
+        "Seconds after which a learner page that never finished loading loads itself again "
+        "once (the lk-classroom template's backstop); 0 for never."))
     fork_servers = Bool(True, config=True, help=(
         "Fork learners' servers from the hub's pre-imported classroom zygote (see "
         ":mod:`.zygote`) instead of starting a new Python for each."))
@@ -138,7 +141,9 @@ class ClassroomSpawner(SimpleLocalProcessSpawner):
                           **page_server.SERVER_SETTINGS},
             "VoilaConfiguration": {"show_tracebacks": False, "file_allowlist": [],
                                    "extension_allowlist": page_server.PAGE_EXTENSIONS,
-                                   **page_server.VOILA_SETTINGS},
+                                   **page_server.VOILA_SETTINGS,
+                                   # the template's "never ready" backstop (index.html.j2)
+                                   "resources": {"lk_class_ready_s": self.page_ready_limit}},
         }
         path = self.state.lane(self.user.name) / "config" / "jupyter_server_config.json"
         path.parent.mkdir(parents=True, exist_ok=True)
