@@ -94,6 +94,23 @@ def saved(classroom, learner: str, until=None, timeout: float = 10) -> dict:
     return answers
 
 
+#: The learner hv01's exercise page and home page, under the hub's address.
+EXERCISE = "user/hv01/voila/render/exercise.ipynb?assignment=vneid"
+HOME = "user/hv01/voila/render/home.ipynb"
+
+
+def tap_an_answer_then_go_home(page, classroom) -> dict:
+    """hv01 opens the exercise, taps an answer (saved on disk), goes home; the saved answers."""
+    page.goto(classroom.url + EXERCISE)
+    page.wait_for_selector(".lk-class-handin-button")
+    page.locator(".lk-graded-invalid_ids .lk-choice-option").nth(1).click()
+    answers = saved(classroom, "hv01")
+    assert answers, "the tapped answer was not saved"
+    page.goto(classroom.url + HOME)
+    page.wait_for_selector(".lk-class-home .lk-class-card")
+    return answers
+
+
 def server_pid(classroom, learner: str) -> int | None:
     """The pid of the learner's server, as the hub recorded it."""
     db = sqlite3.connect(classroom.state.hub / "jupyterhub.sqlite")

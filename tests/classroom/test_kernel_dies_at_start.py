@@ -18,7 +18,8 @@ import time
 import psutil
 import pytest
 
-from classroom.hub_support import PHONE, log_in, open_classroom, saved, server_pid
+from classroom.hub_support import (EXERCISE, PHONE, log_in, open_classroom, saved, server_pid,
+                                   tap_an_answer_then_go_home)
 from literacy_kit.i18n import t
 
 pytestmark = [pytest.mark.hub, pytest.mark.browser]
@@ -26,8 +27,6 @@ pytestmark = [pytest.mark.hub, pytest.mark.browser]
 #: Seconds from opening the exercise to its hand-in button (an ordinary open takes about
 #: 5 s on a quiet 2-core machine; the page's "never ready" limits are 60 s and more).
 BOUND = 40
-EXERCISE = "user/hv01/voila/render/exercise.ipynb?assignment=vneid"
-HOME = "user/hv01/voila/render/home.ipynb"
 
 
 def descendants(server: psutil.Process) -> set[int]:
@@ -91,13 +90,7 @@ def hub_log(classroom) -> str:
 
 
 def test_the_exercise_page_comes_although_its_first_kernel_died_at_start(classroom, phone):
-    phone.goto(classroom.url + EXERCISE)
-    phone.wait_for_selector(".lk-class-handin-button")
-    phone.locator(".lk-graded-invalid_ids .lk-choice-option").nth(1).click()
-    before = saved(classroom, "hv01")
-    assert before, "the tapped answer was not saved"
-    phone.goto(classroom.url + HOME)
-    phone.wait_for_selector(".lk-class-home .lk-class-card")
+    before = tap_an_answer_then_go_home(phone, classroom)
 
     killer = kill_next_kernels(classroom, 1)
     start = time.monotonic()

@@ -22,7 +22,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from classroom.hub_support import PHONE, log_in, open_classroom, saved, server_pid
+from classroom.hub_support import (EXERCISE, PHONE, log_in, open_classroom, saved, server_pid,
+                                   tap_an_answer_then_go_home)
 from literacy_kit.i18n import t
 
 pytestmark = [pytest.mark.hub, pytest.mark.browser]
@@ -30,8 +31,6 @@ pytestmark = [pytest.mark.hub, pytest.mark.browser]
 #: The shortened "never ready" limit of this test's classroom, in seconds: above an ordinary
 #: exercise open under CI load (about 5 s quiet), far below the default.
 LIMIT = 15
-EXERCISE = "user/hv01/voila/render/exercise.ipynb?assignment=vneid"
-HOME = "user/hv01/voila/render/home.ipynb"
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +67,7 @@ def test_a_page_whose_kernel_hangs_mid_run_loads_itself_again_once(classroom, ch
     hung = None
     try:
         log_in(phone, classroom, "hv01")
-        phone.goto(classroom.url + EXERCISE)
-        phone.wait_for_selector(".lk-class-handin-button")
-        phone.locator(".lk-graded-invalid_ids .lk-choice-option").nth(1).click()
-        before = saved(classroom, "hv01")
-        assert before, "the tapped answer was not saved"
-        phone.goto(classroom.url + HOME)
-        phone.wait_for_selector(".lk-class-home .lk-class-card")
+        before = tap_an_answer_then_go_home(phone, classroom)
 
         answers = classroom.state.home("hv01") / "vneid" / "vneid_answers.json"
         kept = answers.with_name("kept.json")
