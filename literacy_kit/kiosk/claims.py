@@ -24,20 +24,14 @@ without any message, only a little later. Places stay held only when pages do no
 connect, as with a flood of plain GETs; then the visitor gets the busy page, which loads
 the kiosk again by itself, since a visitor at a touchscreen cannot be expected to reload.
 
->>> import asyncio
->>> async def demo():
-...     ended = []
-...     async def shutdown(kernel_id):
-...         ended.append(kernel_id)
-...     claims = Claims(limit=1, grace=0.05, wait=0.01, shutdown=shutdown)
-...     place = await claims.take()
-...     claims.bind(place, "k1")
-...     claims.request_over(place)          # the page was sent; nobody connects
-...     refused = await claims.take()       # the only place is still held
-...     await asyncio.sleep(0.2)            # the grace is over: k1 is shut down
-...     return refused, ended, claims.held
->>> asyncio.run(demo())
-(None, ['k1'], 0)
+How the page handler and the kernel manager use it, inside the server's event loop (an
+example only: ``tests/kiosk/test_claims.py`` runs the same steps)::
+
+    claims = Claims(limit=1, grace=0.05, wait=0.01, shutdown=manager.shutdown_kernel)
+    place = await claims.take()        # None: no place freed in time -> the busy page
+    claims.bind(place, kernel_id)      # the kernel handed to this page
+    claims.request_over(place)         # the page was sent: the grace starts
+    claims.connected(kernel_id)        # its websocket opened: the place is free again
 """
 from __future__ import annotations
 

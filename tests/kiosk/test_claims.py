@@ -13,6 +13,7 @@ from literacy_kit.kiosk.busy_page import RETRY_SECONDS, busy_page
 from literacy_kit.kiosk.claims import CLAIM_GRACE, MAX_UNCLAIMED, Claims
 from literacy_kit.kiosk.server import voila_command
 from literacy_kit.kiosk.settings import KioskSettings
+from support import run_async
 
 
 def make(limit=2, grace=0.2, wait=0.1):
@@ -38,7 +39,7 @@ def test_a_kernel_nobody_connects_to_ends_after_the_grace_and_frees_its_place():
         await asyncio.sleep(0.3)
         return early, ended, claims.held
 
-    assert asyncio.run(run()) == ([], ["k1"], 0)
+    assert run_async(run()) == ([], ["k1"], 0)
 
 
 def test_a_connected_kernel_is_never_ended_by_the_grace():
@@ -55,7 +56,7 @@ def test_a_connected_kernel_is_never_ended_by_the_grace():
         await asyncio.sleep(0.4)
         return ended, claims.held
 
-    assert asyncio.run(run()) == ([], 0)
+    assert run_async(run()) == ([], 0)
 
 
 def test_a_request_without_a_kernel_frees_its_place_and_a_shut_down_kernel_too():
@@ -70,7 +71,7 @@ def test_a_request_without_a_kernel_frees_its_place_and_a_shut_down_kernel_too()
         claims.request_over(place)
         return claims.held
 
-    assert asyncio.run(run()) == 0
+    assert run_async(run()) == 0
 
 
 def test_beyond_the_bound_requests_wait_in_turn_then_give_up():
@@ -87,7 +88,7 @@ def test_beyond_the_bound_requests_wait_in_turn_then_give_up():
         got_third = await third     # nobody else connects: it gives up
         return got_second is not None, got_third, claims.held
 
-    assert asyncio.run(run()) == (True, None, 1)
+    assert run_async(run()) == (True, None, 1)
 
 
 def test_a_cancelled_waiter_passes_its_place_on():
@@ -101,7 +102,7 @@ def test_a_cancelled_waiter_passes_its_place_on():
         claims.request_over(first)
         return claims.held
 
-    assert asyncio.run(run()) == 0
+    assert run_async(run()) == 0
 
 
 def test_no_bound_means_every_request_gets_a_place_at_once():
@@ -110,7 +111,7 @@ def test_no_bound_means_every_request_gets_a_place_at_once():
         places = [await claims.take() for _ in range(20)]
         return all(places), claims.held
 
-    assert asyncio.run(run()) == (True, 20)
+    assert run_async(run()) == (True, 20)
 
 
 def test_the_busy_page_is_vietnamese_first_and_tries_again_by_itself():
