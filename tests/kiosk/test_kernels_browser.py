@@ -1,6 +1,6 @@
 """Kiosk kernels in a real Chromium: reloads leave no kernels behind, and a kernel killed
 under an open page, or a page that cannot load its widgets, brings the visitor back to a
-fresh home screen with a short notice."""
+fresh home screen with a short notice; so does a page whose stream never ends."""
 from __future__ import annotations
 
 import signal
@@ -81,3 +81,33 @@ def test_a_page_that_cannot_load_its_widgets_tries_again(page, server):
     assert len(served) == 2
     page.locator(".lk-kiosk-tile-help").click()
     page.wait_for_selector(".lk-help", state="visible")
+
+
+def test_a_page_whose_stream_never_ends_goes_home_after_the_ready_limit(page, server):
+    """Voila streams the page while the kernel runs the notebook; a kernel that hangs there
+    leaves the stream open for ever (Voila issue 1311), so nothing after the cells ever
+    arrives. Here the first page stops where its cells begin: the watch in its head still
+    sends the visitor to a fresh home screen once the 90 s "never ready" limit is over
+    (the browser's clock is moved on instead of waiting)."""
+    served = []
+
+    def first_page_stops_at_its_cells(route):
+        served.append(route.request.url)
+        if len(served) > 1:
+            route.continue_()
+            return
+        response = route.fetch()
+        body = response.text()
+        route.fulfill(response=response, body=body[:body.index('<div class="lk-page-widget">')])
+
+    page.clock.install()
+    page.route(server.url, first_page_stops_at_its_cells)
+    page.goto(server.url)
+    page.wait_for_timeout(1000)
+    assert page.locator(TILES).count() == 0 and len(served) == 1   # stuck, as a hung stream
+    page.clock.fast_forward("01:31")
+    notice = page.locator(".lk-kiosk-restart-notice")
+    notice.wait_for(state="visible", timeout=30_000)
+    assert t("kiosk.restarted", "vi") in notice.inner_text()
+    page.wait_for_selector(TILES, state="visible", timeout=30_000)
+    assert len(served) == 2

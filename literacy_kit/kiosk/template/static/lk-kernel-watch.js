@@ -3,19 +3,30 @@
 // screen) and, once back, show the short notice the server put in the page. The page's
 // own unload beacon shuts the old kernel down on the way. The light page (lk-page.js)
 // announces its kernel and its failures with DOM events.
+// It runs in the page's head, before the page's cells arrive: a page whose stream never
+// ends (its kernel hung or died while Voila ran the notebook) still goes home.
 (function () {
   "use strict";
   var KEY = "lk-kiosk-kernel-lost";
   var RETRY_MS = 3000; // a page that failed to load waits a little before trying again
-  var READY_MS = 90000; // a page whose script never reported (not loaded at all) tries again
-  var notice = document.querySelector(".lk-kiosk-restart-notice");
-  try {
-    if (notice && window.sessionStorage.getItem(KEY)) {
-      window.sessionStorage.removeItem(KEY);
-      notice.hidden = false;
-      window.setTimeout(function () { notice.hidden = true; }, 8000);
-    }
-  } catch (e) { /* storage disabled: no notice, the reload still works */ }
+  var READY_MS = 90000; // a page that never reported ready (never loaded, never ended) tries again
+
+  function showNotice() {
+    var notice = document.querySelector(".lk-kiosk-restart-notice");
+    try {
+      if (notice && window.sessionStorage.getItem(KEY)) {
+        window.sessionStorage.removeItem(KEY);
+        notice.hidden = false;
+        window.setTimeout(function () { notice.hidden = true; }, 8000);
+      }
+    } catch (e) { /* storage disabled: no notice, the reload still works */ }
+  }
+  // the notice is in the page's footer, which exists once the document is parsed
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", showNotice);
+  } else {
+    showNotice();
+  }
 
   var leaving = false;
   function backHome() {
