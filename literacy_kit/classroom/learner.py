@@ -187,9 +187,8 @@ def parse_utc(timestamp: str) -> datetime.datetime:
 
 def local_hhmm(timestamp: str) -> str:
     """``HH:MM`` in this machine's time zone of an nbgrader timestamp ('' if unreadable)."""
-    try:
-        moment = parse_utc(timestamp)
-    except (ValueError, TypeError, OverflowError):
+    moment = _parsed(timestamp)
+    if moment is None:
         return ""
     return moment.replace(tzinfo=datetime.timezone.utc).astimezone().strftime("%H:%M")
 
@@ -207,9 +206,10 @@ class Card:
     feedback: Path | None = None
 
 
-def _parsed(timestamp: str):
+def _parsed(timestamp: str) -> datetime.datetime | None:
+    """An nbgrader timestamp as a naive UTC time, ``None`` if unreadable."""
     try:
-        return parse_utc(timestamp).replace(tzinfo=None)
+        return parse_utc(timestamp)
     except (ValueError, TypeError, OverflowError):
         return None
 

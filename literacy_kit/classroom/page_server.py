@@ -2,9 +2,9 @@
 
 A learner's server is ``jupyterhub-singleuser`` with Voila as a server extension (see
 :mod:`.spawner`); its pages use the kit's light Voila template (:data:`VOILA_SETTINGS`).
-Jupyter Server applies its ``tornado_settings`` when it builds its application, so compression is plain configuration there (:data:`SERVER_SETTINGS`, unlike
-the kiosk's standalone Voila, see :mod:`literacy_kit.kiosk.voila_app`). What configuration
-cannot do is done by this server extension: static files (Voila's and the widget
+Jupyter Server applies its ``tornado_settings`` when it builds its application, so
+compression is plain configuration there (:data:`SERVER_SETTINGS`, unlike the kiosk's
+standalone Voila, see :mod:`literacy_kit.kiosk.voila_app`). What configuration cannot do is done by this server extension: static files (Voila's and the widget
 manager's JavaScript, CSS and fonts) get the kiosk's cache headers, so a learner's phone
 keeps them for a year when their name carries a content hash and for an hour otherwise,
 instead of asking again on every page ("no-cache"); and the pages' templates get the
@@ -35,8 +35,8 @@ SERVER_SETTINGS = {
 #: Voila settings of the learner's pages: template ``lk-classroom`` (in :data:`DATA_DIR`),
 #: the kit's light page (:mod:`literacy_kit.page`, ``lk-page``: the outputs rendered on the
 #: server and a small widget script instead of JupyterLab's frontend) with a watch that
-#: loads the page again once when its kernel is lost. It renders the executed notebook on the server, so
-#: progressive rendering (JupyterLab's frontend running the cells) stays off.
+#: loads the page again once when its kernel is lost. It renders the executed notebook on
+#: the server, so progressive rendering (JupyterLab's frontend running the cells) stays off.
 VOILA_SETTINGS = {"template": "lk-classroom", "progressive_rendering": False,
                   "allow_template_override": "NO", "allow_theme_override": "NO"}
 
